@@ -1,0 +1,46 @@
+//! ENVELOPE (RFC 9051 `envelope`, `address`).
+
+use super::NString;
+
+/// One address of an envelope address list.
+///
+/// RFC 5322 groups appear as a start marker (`host` is `None`, `mailbox`
+/// holds the group name) and an end marker (`host` and `mailbox` are `None`).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Address<'a> {
+    /// The display name (RFC 5322 phrase).
+    pub name: NString<'a>,
+    /// The source route (obsolete).
+    pub adl: NString<'a>,
+    /// The local part, or a group name.
+    pub mailbox: NString<'a>,
+    /// The domain.
+    pub host: NString<'a>,
+}
+
+/// The parsed header summary of a message.
+///
+/// An address list sent as `NIL` (or as the non-standard `()`) is empty.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Envelope<'a> {
+    /// Date header, unparsed.
+    pub date: NString<'a>,
+    /// Subject header, unparsed (may hold RFC 2047 encoded words).
+    pub subject: NString<'a>,
+    /// From addresses.
+    pub from: Vec<Address<'a>>,
+    /// Sender addresses.
+    pub sender: Vec<Address<'a>>,
+    /// Reply-To addresses.
+    pub reply_to: Vec<Address<'a>>,
+    /// To addresses.
+    pub to: Vec<Address<'a>>,
+    /// Cc addresses.
+    pub cc: Vec<Address<'a>>,
+    /// Bcc addresses.
+    pub bcc: Vec<Address<'a>>,
+    /// In-Reply-To header.
+    pub in_reply_to: NString<'a>,
+    /// Message-ID header.
+    pub message_id: NString<'a>,
+}

@@ -1,0 +1,28 @@
+//! The IMAP data model: every value the codec decodes or encodes.
+//!
+//! Types know nothing of parsing or connection state. Decoded values
+//! borrow from the decoder's buffer (lifetime `'a`); see [`Bytes`].
+
+mod body;
+mod bytes;
+mod capability;
+mod code;
+mod datetime;
+mod envelope;
+mod fetch;
+mod flag;
+mod mailbox;
+mod response;
+mod sequence;
+
+pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartExt, SinglePart, SinglePartExt};
+pub use bytes::{Bytes, NString};
+pub use capability::Capability;
+pub use code::{Code, RespText};
+pub use datetime::{Date, DateTime, MONTHS};
+pub use envelope::{Address, Envelope};
+pub use fetch::{FetchItem, Section, SectionText};
+pub use flag::{Flag, MailboxAttr};
+pub use mailbox::{ListExtendedItem, ListMailbox, MetadataEntries, NamespaceDesc, QuotaResource, StatusItem};
+pub use response::{Esearch, EsearchItem, Response, Status, Tagged, Thread, Untagged};
+pub use sequence::{SeqRange, SequenceSet, STAR};
