@@ -9,3 +9,5 @@
 #![warn(missing_docs)]
 
 pub mod types;
+pub mod codec;
+pub mod print;

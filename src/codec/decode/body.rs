@@ -1,0 +1,183 @@
+//! BODY and BODYSTRUCTURE, with the workarounds real servers need.
+
+use super::parser::{PResult, Parser};
+use crate::types::{
+    BodyExtension, BodyFields, BodyStructure, Bytes, Disposition, MultiPartExt, NString, SinglePart,
+    SinglePartExt,
+};
+
+/// `"(" (body-type-1part / body-type-mpart) ")"`.
+pub(crate) fn body<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
+    p.expect(b'(', "'('")?;
+    p.enter()?;
+    let b = if p.peek() == Some(b'(') { multipart(p)? } else { single(p)? };
+    p.spaces();
+    p.expect(b')', "')'")?;
+    p.leave();
+    Ok(b)
+}
+
+fn multipart<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
+    let mut parts = Vec::new();
+    while p.peek() == Some(b'(') {
+        parts.push(body(p)?);
+        p.spaces();
+    }
+    let subtype = p.lenient_string()?;
+    let ext = multipart_ext(p)?;
+    Ok(BodyStructure::Multi { parts, subtype, ext })
+}
+
+/// `[SP body-ext-mpart]`.
+fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<MultiPartExt<'a>>> {
+    if !more(p) {
+        return Ok(None);
+    }
+    let params = params(p)?;
+    let (disposition, language, location, extensions) = ext_tail(p)?;
+    Ok(Some(MultiPartExt { params, disposition, language, location, extensions }))
+}
+
+/// The fields both kinds of extension data share after their first one:
+/// `[SP dsp [SP lang [SP loc *(SP extension)]]]`.
+#[allow(clippy::type_complexity)]
+fn ext_tail<'a>(
+    p: &mut Parser<'a>,
+) -> PResult<(Option<Disposition<'a>>, Vec<Bytes<'a>>, NString<'a>, Vec<BodyExtension<'a>>)> {
+    let (mut disposition, mut language, mut location, mut extensions) = (None, Vec::new(), None, Vec::new());
+    if more(p) {
+        disposition = self::disposition(p)?;
+        if more(p) {
+            language = self::language(p)?;
+            if more(p) {
+                location = p.nstring()?;
+                while more(p) {
+                    extensions.push(extension(p)?);
+                }
+            }
+        }
+    }
+    Ok((disposition, language, location, extensions))
+}
+
+fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
+    let media_type = p.lenient_string()?;
+    p.spaces();
+    // Some servers send a multipart with no children as a "part" holding
+    // only the subtype and perhaps the multipart extension data.
+    if matches!(p.peek(), Some(b'(' | b')')) || p.buf[p.pos..].starts_with(b"NIL") {
+        let ext = multipart_ext(p)?;
+        return Ok(BodyStructure::Multi { parts: Vec::new(), subtype: media_type, ext });
+    }
+    let subtype = p.lenient_string()?;
+    p.spaces();
+    let fields = fields(p)?;
+    let kind = if media_type.eq_ignore_ascii_case(b"TEXT") {
+        let lines = if more(p) { p.number_or_negative()? } else { 0 };
+        SinglePart::Text { subtype, lines }
+    } else if media_type.eq_ignore_ascii_case(b"MESSAGE")
+        && (subtype.eq_ignore_ascii_case(b"RFC822") || subtype.eq_ignore_ascii_case(b"GLOBAL"))
+        && p.buf[p.pos..].starts_with(b" (")
+    {
+        p.sp()?;
+        let envelope = Box::new(super::envelope::envelope(p)?);
+        p.spaces();
+        let body = Box::new(body(p)?);
+        let lines = if more(p) { p.number_or_negative()? } else { 0 };
+        SinglePart::Message { subtype, envelope, body, lines }
+    } else {
+        SinglePart::Basic { media_type, subtype }
+    };
+    let ext = if more(p) { Some(single_ext(p)?) } else { None };
+    Ok(BodyStructure::Single { kind, fields, ext })
+}
+
+/// Consumes the spaces before another field; false at the closing `)`.
+fn more(p: &mut Parser<'_>) -> bool {
+    let save = p.pos;
+    p.spaces();
+    if matches!(p.peek(), Some(b')') | Some(b'\r') | Some(b'\n') | None) {
+        p.pos = save;
+        false
+    } else {
+        true
+    }
+}
+
+/// `body-fields`: params, id, description, encoding, octets.
+fn fields<'a>(p: &mut Parser<'a>) -> PResult<BodyFields<'a>> {
+    let params = params(p)?;
+    p.sp()?;
+    let id = p.nstring()?;
+    p.sp()?;
+    let description = p.nstring()?;
+    p.sp()?;
+    let encoding = p.lenient_string()?;
+    p.sp()?;
+    let octets = p.number_or_negative()?;
+    let octets = u32::try_from(octets).map_err(|_| p.err(super::ParseErrorKind::Overflow))?;
+    Ok(BodyFields { params, id, description, encoding, octets })
+}
+
+/// `body-fld-param`: `"(" string SP nstring ... ")"`, NIL, or `()`.
+fn params<'a>(p: &mut Parser<'a>) -> PResult<Vec<(Bytes<'a>, NString<'a>)>> {
+    if p.nil() {
+        return Ok(Vec::new());
+    }
+    p.expect(b'(', "'('")?;
+    let mut out = Vec::new();
+    loop {
+        p.spaces();
+        if p.eat(b')') {
+            return Ok(out);
+        }
+        let name = p.string()?;
+        p.sp()?;
+        out.push((name, p.nstring()?));
+    }
+}
+
+/// `body-fld-dsp`; a bare string is taken as a disposition without params.
+fn disposition<'a>(p: &mut Parser<'a>) -> PResult<Option<Disposition<'a>>> {
+    if p.nil() {
+        return Ok(None);
+    }
+    if p.peek() != Some(b'(') {
+        return Ok(Some(Disposition { kind: p.string()?, params: Vec::new() }));
+    }
+    p.pos += 1;
+    let kind = p.string()?;
+    p.spaces();
+    let params = params(p)?;
+    p.spaces();
+    p.expect(b')', "')'")?;
+    Ok(Some(Disposition { kind, params }))
+}
+
+/// `body-fld-lang`: nstring or a list of strings.
+fn language<'a>(p: &mut Parser<'a>) -> PResult<Vec<Bytes<'a>>> {
+    if p.peek() == Some(b'(') {
+        return p.paren_list(|p| p.string());
+    }
+    Ok(p.nstring()?.into_iter().collect())
+}
+
+/// `body-ext-1part`; an MD5 sent as a number is kept as its digits.
+fn single_ext<'a>(p: &mut Parser<'a>) -> PResult<SinglePartExt<'a>> {
+    let md5 = if p.peek().is_some_and(|b| b.is_ascii_digit()) {
+        Some(Bytes::borrowed(p.take_while(|b| b.is_ascii_digit())))
+    } else {
+        p.nstring()?
+    };
+    let (disposition, language, location, extensions) = ext_tail(p)?;
+    Ok(SinglePartExt { md5, disposition, language, location, extensions })
+}
+
+/// `body-extension`.
+fn extension<'a>(p: &mut Parser<'a>) -> PResult<BodyExtension<'a>> {
+    match p.peek() {
+        Some(b'(') => p.paren_list(extension).map(BodyExtension::List),
+        Some(b) if b.is_ascii_digit() => p.number64().map(BodyExtension::Number),
+        _ => p.nstring().map(BodyExtension::NString),
+    }
+}

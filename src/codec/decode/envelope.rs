@@ -1,0 +1,65 @@
+//! ENVELOPE and addresses.
+
+use super::parser::{PResult, Parser};
+use crate::types::{Address, Envelope};
+
+/// `"(" date SP subject SP from SP sender SP reply-to SP to SP cc SP bcc SP
+/// in-reply-to SP message-id ")"`, tolerating extra spaces.
+pub(crate) fn envelope<'a>(p: &mut Parser<'a>) -> PResult<Envelope<'a>> {
+    p.expect(b'(', "'('")?;
+    p.enter()?;
+    let date = p.nstring()?;
+    sep(p)?;
+    let subject = p.nstring()?;
+    sep(p)?;
+    let from = address_list(p)?;
+    sep(p)?;
+    let sender = address_list(p)?;
+    sep(p)?;
+    let reply_to = address_list(p)?;
+    sep(p)?;
+    let to = address_list(p)?;
+    sep(p)?;
+    let cc = address_list(p)?;
+    sep(p)?;
+    let bcc = address_list(p)?;
+    sep(p)?;
+    let in_reply_to = p.nstring()?;
+    sep(p)?;
+    let message_id = p.nstring()?;
+    p.spaces();
+    p.expect(b')', "')'")?;
+    p.leave();
+    Ok(Envelope { date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id })
+}
+
+/// One or more spaces.
+fn sep(p: &mut Parser<'_>) -> PResult<()> {
+    if p.spaces() {
+        Ok(())
+    } else {
+        Err(p.expected("SP"))
+    }
+}
+
+/// `"(" 1*address ")" / NIL`; `()` is accepted as empty.
+fn address_list<'a>(p: &mut Parser<'a>) -> PResult<Vec<Address<'a>>> {
+    if p.nil() {
+        return Ok(Vec::new());
+    }
+    p.paren_list(address)
+}
+
+fn address<'a>(p: &mut Parser<'a>) -> PResult<Address<'a>> {
+    p.expect(b'(', "'('")?;
+    let name = p.nstring()?;
+    sep(p)?;
+    let adl = p.nstring()?;
+    sep(p)?;
+    let mailbox = p.nstring()?;
+    sep(p)?;
+    let host = p.nstring()?;
+    p.spaces();
+    p.expect(b')', "')'")?;
+    Ok(Address { name, adl, mailbox, host })
+}

@@ -1,0 +1,237 @@
+//! FETCH items (`msg-att`), sections and date-times.
+
+use super::parser::{PResult, Parser};
+use crate::types::{Bytes, Date, DateTime, FetchItem, Section, SectionText};
+
+/// `"(" item *(SP item) ")"`. An item list wrapped in extra parentheses (as
+/// Lotus Domino sends) is flattened.
+pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<Vec<FetchItem<'a>>> {
+    let mut items = Vec::new();
+    att_list(p, &mut items)?;
+    Ok(items)
+}
+
+fn att_list<'a>(p: &mut Parser<'a>, items: &mut Vec<FetchItem<'a>>) -> PResult<()> {
+    p.expect(b'(', "'('")?;
+    p.enter()?;
+    loop {
+        p.spaces();
+        match p.peek() {
+            Some(b')') => {
+                p.pos += 1;
+                break;
+            }
+            Some(b'(') => att_list(p, items)?,
+            _ => items.push(item(p)?),
+        }
+    }
+    p.leave();
+    Ok(())
+}
+
+/// One item; a known item whose value does not parse is kept raw.
+fn item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
+    let start = p.pos;
+    match known_item(p) {
+        Ok(item) if matches!(p.peek(), Some(b' ' | b')')) => Ok(item),
+        _ => {
+            p.pos = start;
+            let name = p.take_bare();
+            if name.is_empty() {
+                return Err(p.expected("FETCH item"));
+            }
+            p.sp()?;
+            let value = p.raw_value()?;
+            Ok(FetchItem::Other { name: Bytes::borrowed(name), value: Bytes::borrowed(value) })
+        }
+    }
+}
+
+fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
+    let name = p.take_while(|b| !matches!(b, b' ' | b'[' | b'(' | b')' | b'<' | b'\r' | b'\n'));
+    let is = |k: &[u8]| name.eq_ignore_ascii_case(k);
+    if is(b"BODY") && p.peek() == Some(b'[') {
+        let section = section(p)?;
+        let origin = origin(p)?;
+        p.sp()?;
+        return Ok(FetchItem::BodySection { section, origin, data: p.nstring()? });
+    }
+    if is(b"BINARY") || is(b"BINARY.SIZE") {
+        let part = section_binary(p)?;
+        if is(b"BINARY.SIZE") {
+            p.sp()?;
+            return Ok(FetchItem::BinarySize { part, size: p.number64()? });
+        }
+        let origin = origin(p)?;
+        p.sp()?;
+        return Ok(FetchItem::Binary { part, origin, data: p.nstring()? });
+    }
+    p.sp()?;
+    Ok(if is(b"UID") {
+        FetchItem::Uid(p.nz_number()?)
+    } else if is(b"FLAGS") {
+        FetchItem::Flags(super::flag::flag_list(p)?)
+    } else if is(b"MODSEQ") {
+        p.expect(b'(', "'('")?;
+        let n = p.number64()?;
+        p.expect(b')', "')'")?;
+        FetchItem::ModSeq(n)
+    } else if is(b"RFC822.SIZE") {
+        FetchItem::Rfc822Size(p.number64()?)
+    } else if is(b"INTERNALDATE") {
+        FetchItem::InternalDate(date_time(p)?)
+    } else if is(b"ENVELOPE") {
+        FetchItem::Envelope(Box::new(super::envelope::envelope(p)?))
+    } else if is(b"BODYSTRUCTURE") {
+        FetchItem::BodyStructure(Box::new(super::body::body(p)?))
+    } else if is(b"BODY") {
+        FetchItem::Body(Box::new(super::body::body(p)?))
+    } else if is(b"RFC822") {
+        FetchItem::Rfc822(p.nstring()?)
+    } else if is(b"RFC822.HEADER") {
+        FetchItem::Rfc822Header(p.nstring()?)
+    } else if is(b"RFC822.TEXT") {
+        FetchItem::Rfc822Text(p.nstring()?)
+    } else if is(b"EMAILID") {
+        FetchItem::EmailId(object_id(p)?)
+    } else if is(b"THREADID") {
+        FetchItem::ThreadId(if p.nil() { None } else { Some(object_id(p)?) })
+    } else if is(b"SAVEDATE") {
+        FetchItem::SaveDate(if p.nil() { None } else { Some(date_time(p)?) })
+    } else if is(b"PREVIEW") {
+        FetchItem::Preview(p.nstring()?)
+    } else if is(b"X-GM-MSGID") {
+        FetchItem::GmMsgId(p.number64()?)
+    } else if is(b"X-GM-THRID") {
+        FetchItem::GmThrId(p.number64()?)
+    } else if is(b"X-GM-LABELS") {
+        FetchItem::GmLabels(p.paren_list(|p| {
+            if p.peek() == Some(b'\\') {
+                let start = p.pos;
+                p.pos += 1;
+                p.atom()?;
+                Ok(Bytes::borrowed(&p.buf[start..p.pos]))
+            } else {
+                p.astring()
+            }
+        })?)
+    } else {
+        return Err(p.expected("known FETCH item"));
+    })
+}
+
+/// `"(" objectid ")"`.
+fn object_id<'a>(p: &mut Parser<'a>) -> PResult<Bytes<'a>> {
+    p.expect(b'(', "'('")?;
+    let id = p.atom()?;
+    p.expect(b')', "')'")?;
+    Ok(Bytes::borrowed(id))
+}
+
+/// An optional `<n>` origin.
+fn origin(p: &mut Parser<'_>) -> PResult<Option<u32>> {
+    if p.eat(b'<') {
+        let n = p.number()?;
+        p.expect(b'>', "'>'")?;
+        Ok(Some(n))
+    } else {
+        Ok(None)
+    }
+}
+
+/// `"[" [section-spec] "]"`.
+pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
+    p.expect(b'[', "'['")?;
+    let mut s = Section::default();
+    if p.eat(b']') {
+        return Ok(s);
+    }
+    while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+        s.part.push(p.nz_number()?);
+        if !p.eat(b'.') {
+            p.expect(b']', "']'")?;
+            return Ok(s);
+        }
+    }
+    s.text = Some(if p.keyword(b"HEADER.FIELDS.NOT") {
+        p.sp()?;
+        SectionText::HeaderFieldsNot(p.paren_list(|p| p.astring())?)
+    } else if p.keyword(b"HEADER.FIELDS") {
+        p.sp()?;
+        SectionText::HeaderFields(p.paren_list(|p| p.astring())?)
+    } else if p.keyword(b"HEADER") {
+        SectionText::Header
+    } else if p.keyword(b"TEXT") {
+        SectionText::Text
+    } else if p.keyword(b"MIME") && !s.part.is_empty() {
+        SectionText::Mime
+    } else {
+        return Err(p.expected("section text"));
+    });
+    p.expect(b']', "']'")?;
+    Ok(s)
+}
+
+/// `"[" [part] "]"` of BINARY items.
+fn section_binary(p: &mut Parser<'_>) -> PResult<Vec<u32>> {
+    p.expect(b'[', "'['")?;
+    let mut part = Vec::new();
+    if !p.eat(b']') {
+        loop {
+            part.push(p.nz_number()?);
+            if !p.eat(b'.') {
+                break;
+            }
+        }
+        p.expect(b']', "']'")?;
+    }
+    Ok(part)
+}
+
+/// A quoted `date-time`, e.g. `"17-Jul-1996 02:44:25 -0700"`. The day may
+/// be space-padded or have one digit.
+pub(crate) fn date_time(p: &mut Parser<'_>) -> PResult<DateTime> {
+    let start = p.pos;
+    let q = p.quoted()?;
+    let invalid = || super::ParseError { offset: start, kind: super::ParseErrorKind::Invalid("date-time") };
+    parse_date_time(q.as_bytes()).ok_or_else(invalid)
+}
+
+fn parse_date_time(s: &[u8]) -> Option<DateTime> {
+    let s = s.strip_prefix(b" ").unwrap_or(s);
+    let dash = s.iter().position(|&b| b == b'-')?;
+    let day = digits(&s[..dash])? as u8;
+    let rest = &s[dash + 1..];
+    let month_name = rest.get(..3)?;
+    let month = crate::types::MONTHS.iter().position(|m| m.as_bytes().eq_ignore_ascii_case(month_name))? as u8 + 1;
+    let rest = rest.get(3..)?.strip_prefix(b"-")?;
+    let (year, rest) = (digits(rest.get(..4)?)? as u16, rest.get(4..)?.strip_prefix(b" ")?);
+    let hour = digits(rest.get(..2)?)? as u8;
+    let minute = digits(rest.get(3..5)?)? as u8;
+    let second = digits(rest.get(6..8)?)? as u8;
+    if rest.get(2) != Some(&b':') || rest.get(5) != Some(&b':') || rest.get(8) != Some(&b' ') {
+        return None;
+    }
+    let zone = rest.get(9..)?;
+    if zone.len() != 5 || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let sign: i16 = match zone[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (zh, zm) = (digits(&zone[1..3])? as i16, digits(&zone[3..5])? as i16);
+    if zm > 59 {
+        return None;
+    }
+    Some(DateTime { date: Date::new(year, month, day)?, hour, minute, second, zone_minutes: sign * (zh * 60 + zm) })
+}
+
+/// 1 to 4 ASCII digits as a number.
+fn digits(s: &[u8]) -> Option<u32> {
+    if s.is_empty() || s.len() > 4 || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(s.iter().fold(0, |acc, &d| acc * 10 + u32::from(d - b'0')))
+}

@@ -1,0 +1,299 @@
+//! Mailbox data: LIST/LSUB/XLIST, STATUS, NAMESPACE, ID, QUOTA, ACL and
+//! METADATA responses.
+
+use memchr::memmem;
+
+use super::parser::{PResult, Parser};
+use crate::types::{
+    Bytes, ListExtendedItem, ListMailbox, MailboxAttr, MetadataEntries, NamespaceDesc, QuotaResource,
+    StatusItem, Untagged,
+};
+
+/// A mailbox name: an astring, or (leniently) a run of bytes without space
+/// or parenthesis, which some servers send with TAB, control characters or
+/// `"` in it.
+fn mailbox<'a>(p: &mut Parser<'a>) -> PResult<Bytes<'a>> {
+    match p.peek() {
+        Some(b'"' | b'{') => p.string(),
+        Some(b'~') if p.peek2() == Some(b'{') => p.string(),
+        _ => {
+            let name = p.take_while(|b| !matches!(b, b' ' | b'(' | b')' | b'\r' | b'\n'));
+            if name.is_empty() {
+                Err(p.expected("mailbox"))
+            } else {
+                Ok(Bytes::borrowed(name))
+            }
+        }
+    }
+}
+
+/// A hierarchy delimiter: a one-character quoted string, or NIL.
+fn delimiter(p: &mut Parser<'_>) -> PResult<Option<u8>> {
+    if p.nil() {
+        return Ok(None);
+    }
+    let d = p.quoted()?;
+    match d.as_bytes() {
+        [c] => Ok(Some(*c)),
+        _ => Err(p.expected("one-character delimiter")),
+    }
+}
+
+/// `SP "(" attrs ")" SP delim SP mailbox [SP extended]` after LIST/LSUB/XLIST.
+pub(crate) fn list<'a>(p: &mut Parser<'a>) -> PResult<ListMailbox<'a>> {
+    p.sp()?;
+    let attributes = p.paren_list(|p| {
+        p.expect(b'\\', "'\\'")?;
+        let name = p.atom()?;
+        Ok(MailboxAttr::from_name(name))
+    })?;
+    p.sp()?;
+    let delimiter = delimiter(p)?;
+    p.sp()?;
+    let name = mailbox(p)?;
+    let mut extended = Vec::new();
+    if p.peek() == Some(b' ') && !p.at_end_lenient() {
+        p.sp()?;
+        extended = p.paren_list(list_extended_item)?;
+    }
+    Ok(ListMailbox { attributes, delimiter, name, extended })
+}
+
+fn list_extended_item<'a>(p: &mut Parser<'a>) -> PResult<ListExtendedItem<'a>> {
+    let tag = p.astring()?;
+    p.sp()?;
+    let value_start = p.pos;
+    if tag.eq_ignore_ascii_case(b"CHILDINFO") {
+        if let Ok(opts) = p.paren_list(|p| p.astring()) {
+            return Ok(ListExtendedItem::ChildInfo(opts));
+        }
+    } else if tag.eq_ignore_ascii_case(b"OLDNAME") {
+        let old = p.paren_list(mailbox);
+        if let Ok(mut names) = old {
+            if names.len() == 1 {
+                return Ok(ListExtendedItem::OldName(names.remove(0)));
+            }
+        }
+    }
+    p.pos = value_start;
+    let value = p.raw_value()?;
+    Ok(ListExtendedItem::Other { tag, value: Bytes::borrowed(value) })
+}
+
+/// `SP mailbox SP "(" items ")"` after STATUS. An unquoted name with spaces
+/// (sent by some servers) runs up to the last ` (` of the line.
+pub(crate) fn status<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let start = p.pos;
+    let mut name = mailbox(p)?;
+    if !matches!(p.buf[start], b'"' | b'{') && !p.buf[p.pos..].starts_with(b" (") {
+        let line = &p.buf[start..p.eol_pos()];
+        let last = memmem::rfind(line, b" (").ok_or_else(|| p.expected("' ('"))?;
+        name = Bytes::borrowed(&line[..last]);
+        p.pos = start + last;
+    }
+    p.sp()?;
+    let items = p.paren_list(status_item)?;
+    Ok(Untagged::Status { mailbox: name, items })
+}
+
+fn status_item<'a>(p: &mut Parser<'a>) -> PResult<StatusItem<'a>> {
+    let name = p.atom()?;
+    p.sp()?;
+    let value_start = p.pos;
+    let is = |k: &[u8]| name.eq_ignore_ascii_case(k);
+    let parsed: PResult<Option<StatusItem<'a>>> = (|| {
+        Ok(Some(if is(b"MESSAGES") {
+            StatusItem::Messages(p.number()?)
+        } else if is(b"RECENT") {
+            StatusItem::Recent(p.number()?)
+        } else if is(b"UIDNEXT") {
+            StatusItem::UidNext(p.number()?)
+        } else if is(b"UIDVALIDITY") {
+            StatusItem::UidValidity(p.number()?)
+        } else if is(b"UNSEEN") {
+            StatusItem::Unseen(p.number()?)
+        } else if is(b"DELETED") {
+            StatusItem::Deleted(p.number()?)
+        } else if is(b"SIZE") {
+            StatusItem::Size(p.number64()?)
+        } else if is(b"HIGHESTMODSEQ") {
+            StatusItem::HighestModSeq(p.number64()?)
+        } else if is(b"DELETED-STORAGE") {
+            StatusItem::DeletedStorage(p.number64()?)
+        } else if is(b"APPENDLIMIT") {
+            StatusItem::AppendLimit(if p.nil() { None } else { Some(p.number64()?) })
+        } else if is(b"MAILBOXID") {
+            p.expect(b'(', "'('")?;
+            let id = p.atom()?;
+            p.expect(b')', "')'")?;
+            StatusItem::MailboxId(Bytes::borrowed(id))
+        } else {
+            return Ok(None);
+        }))
+    })();
+    match parsed {
+        Ok(Some(item)) if matches!(p.peek(), Some(b' ' | b')')) => Ok(item),
+        _ => {
+            p.pos = value_start;
+            let value = p.raw_value()?;
+            Ok(StatusItem::Other { name: Bytes::borrowed(name), value: Bytes::borrowed(value) })
+        }
+    }
+}
+
+/// `SP namespace SP namespace SP namespace` after NAMESPACE.
+pub(crate) fn namespace<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let personal = namespace_list(p)?;
+    p.sp()?;
+    let other = namespace_list(p)?;
+    p.sp()?;
+    let shared = namespace_list(p)?;
+    Ok(Untagged::Namespace { personal, other, shared })
+}
+
+fn namespace_list<'a>(p: &mut Parser<'a>) -> PResult<Option<Vec<NamespaceDesc<'a>>>> {
+    if p.nil() {
+        return Ok(None);
+    }
+    p.paren_list(|p| {
+        p.expect(b'(', "'('")?;
+        p.enter()?;
+        let prefix = p.string()?;
+        p.sp()?;
+        let delimiter = delimiter(p)?;
+        let mut extensions = Vec::new();
+        while p.spaces() {
+            let name = p.string()?;
+            p.sp()?;
+            let values = p.paren_list(|p| p.string())?;
+            extensions.push((name, values));
+        }
+        p.expect(b')', "')'")?;
+        p.leave();
+        Ok(NamespaceDesc { prefix, delimiter, extensions })
+    })
+    .map(Some)
+}
+
+/// `SP (NIL / "(" *(string SP nstring) ")")` after ID.
+pub(crate) fn id<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    if p.nil() {
+        return Ok(Untagged::Id(None));
+    }
+    p.expect(b'(', "'('")?;
+    let mut fields = Vec::new();
+    loop {
+        p.spaces();
+        if p.eat(b')') {
+            break;
+        }
+        let name = p.string()?;
+        p.sp()?;
+        fields.push((name, p.nstring()?));
+    }
+    Ok(Untagged::Id(Some(fields)))
+}
+
+/// `SP root SP "(" *(name SP usage SP limit) ")"` after QUOTA.
+pub(crate) fn quota<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let root = p.astring()?;
+    p.sp()?;
+    p.expect(b'(', "'('")?;
+    let mut resources = Vec::new();
+    loop {
+        p.spaces();
+        if p.eat(b')') {
+            break;
+        }
+        let name = Bytes::borrowed(p.atom()?);
+        p.sp()?;
+        let usage = p.number64()?;
+        p.sp()?;
+        let limit = p.number64()?;
+        resources.push(QuotaResource { name, usage, limit });
+    }
+    Ok(Untagged::Quota { root, resources })
+}
+
+/// `SP mailbox *(SP root)` after QUOTAROOT.
+pub(crate) fn quota_root<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let mailbox = mailbox(p)?;
+    let roots = trailing_astrings(p)?;
+    Ok(Untagged::QuotaRoot { mailbox, roots })
+}
+
+/// `SP mailbox *(SP identifier SP rights)` after ACL.
+pub(crate) fn acl<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let mailbox = mailbox(p)?;
+    let mut entries = Vec::new();
+    while !p.at_end_lenient() {
+        p.sp()?;
+        let identifier = p.astring()?;
+        p.sp()?;
+        entries.push((identifier, p.astring()?));
+    }
+    Ok(Untagged::Acl { mailbox, entries })
+}
+
+/// `SP mailbox SP identifier SP required *(SP optional)` after LISTRIGHTS.
+pub(crate) fn list_rights<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let mailbox = mailbox(p)?;
+    p.sp()?;
+    let identifier = p.astring()?;
+    p.sp()?;
+    let required = p.astring()?;
+    let optional = trailing_astrings(p)?;
+    Ok(Untagged::ListRights { mailbox, identifier, required, optional })
+}
+
+/// `SP mailbox SP rights` after MYRIGHTS.
+pub(crate) fn my_rights<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let mailbox = mailbox(p)?;
+    p.sp()?;
+    let rights = p.astring()?;
+    Ok(Untagged::MyRights { mailbox, rights })
+}
+
+/// `SP mailbox SP ("(" entry SP value ... ")" / entry *(SP entry))` after METADATA.
+pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
+    p.sp()?;
+    let mailbox = mailbox(p)?;
+    p.sp()?;
+    let entries = if p.peek() == Some(b'(') {
+        p.pos += 1;
+        let mut values = Vec::new();
+        loop {
+            p.spaces();
+            if p.eat(b')') {
+                break;
+            }
+            let entry = p.astring()?;
+            p.sp()?;
+            values.push((entry, p.nstring()?));
+        }
+        MetadataEntries::Values(values)
+    } else {
+        let mut names = vec![p.astring()?];
+        names.extend(trailing_astrings(p)?);
+        MetadataEntries::Changed(names)
+    };
+    Ok(Untagged::Metadata { mailbox, entries })
+}
+
+/// `*(SP astring)` up to the end of the line, tolerating a trailing space.
+fn trailing_astrings<'a>(p: &mut Parser<'a>) -> PResult<Vec<Bytes<'a>>> {
+    let mut out = Vec::new();
+    while !p.at_end_lenient() {
+        p.sp()?;
+        out.push(p.astring()?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,444 @@
+//! The cursor and the lexical primitives every grammar module uses.
+
+use std::borrow::Cow;
+
+use memchr::{memchr, memchr2};
+
+use super::{ParseError, ParseErrorKind};
+use crate::types::{Bytes, NString, SeqRange, SequenceSet, STAR};
+
+/// Result of a parsing step.
+pub(crate) type PResult<T> = Result<T, ParseError>;
+
+/// A cursor over one framed response (its line ending included).
+pub(crate) struct Parser<'a> {
+    /// The whole response.
+    pub(crate) buf: &'a [u8],
+    /// The current position.
+    pub(crate) pos: usize,
+    /// Current nesting depth of parenthesised values.
+    depth: usize,
+    /// The deepest nesting allowed.
+    max_depth: usize,
+}
+
+/// Whether `b` may appear in an atom (RFC 9051 ATOM-CHAR). Bytes above
+/// 0x7F are accepted, as servers put UTF-8 in atoms.
+pub(crate) fn is_atom_char(b: u8) -> bool {
+    !matches!(b, b'(' | b')' | b'{' | b' ' | 0..=0x1f | 0x7f | b'%' | b'*' | b'"' | b'\\' | b']')
+}
+
+/// Whether `b` may appear in an astring's atom form (ATOM-CHAR or `]`).
+pub(crate) fn is_astring_char(b: u8) -> bool {
+    b == b']' || is_atom_char(b)
+}
+
+impl<'a> Parser<'a> {
+    /// A parser at the start of `buf`.
+    pub(crate) fn new(buf: &'a [u8], max_depth: usize) -> Self {
+        Parser { buf, pos: 0, depth: 0, max_depth }
+    }
+
+    /// An error of `kind` at the current position.
+    pub(crate) fn err(&self, kind: ParseErrorKind) -> ParseError {
+        ParseError { offset: self.pos, kind }
+    }
+
+    /// An "expected `what`" error at the current position.
+    pub(crate) fn expected(&self, what: &'static str) -> ParseError {
+        self.err(ParseErrorKind::Expected(what))
+    }
+
+    /// The current byte, if any.
+    #[inline]
+    pub(crate) fn peek(&self) -> Option<u8> {
+        self.buf.get(self.pos).copied()
+    }
+
+    /// The byte after the current one, if any.
+    #[inline]
+    pub(crate) fn peek2(&self) -> Option<u8> {
+        self.buf.get(self.pos + 1).copied()
+    }
+
+    /// Consumes `b` if it is the current byte.
+    #[inline]
+    pub(crate) fn eat(&mut self, b: u8) -> bool {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Consumes `b` or fails with "expected `what`".
+    #[inline]
+    pub(crate) fn expect(&mut self, b: u8, what: &'static str) -> PResult<()> {
+        if self.eat(b) {
+            Ok(())
+        } else {
+            Err(self.expected(what))
+        }
+    }
+
+    /// Consumes exactly one space.
+    #[inline]
+    pub(crate) fn sp(&mut self) -> PResult<()> {
+        self.expect(b' ', "SP")
+    }
+
+    /// Consumes any number of spaces; returns whether there was one.
+    #[inline]
+    pub(crate) fn spaces(&mut self) -> bool {
+        let start = self.pos;
+        while self.peek() == Some(b' ') {
+            self.pos += 1;
+        }
+        self.pos > start
+    }
+
+    /// Whether only the line ending (possibly after spaces) is left.
+    pub(crate) fn at_end_lenient(&self) -> bool {
+        let rest = &self.buf[self.pos..];
+        let trimmed = rest.iter().position(|&b| b != b' ').map_or(rest, |i| &rest[i..]);
+        trimmed == b"\r\n" || trimmed == b"\n" || trimmed.is_empty()
+    }
+
+    /// Whether the next bytes are the line ending.
+    pub(crate) fn at_eol(&self) -> bool {
+        matches!(self.peek(), Some(b'\r') | Some(b'\n') | None)
+    }
+
+    /// Consumes trailing spaces and the line ending; anything else is an error.
+    pub(crate) fn end(&mut self) -> PResult<()> {
+        self.spaces();
+        self.eat(b'\r');
+        if self.eat(b'\n') && self.pos == self.buf.len() {
+            Ok(())
+        } else {
+            Err(self.expected("end of line"))
+        }
+    }
+
+    /// The offset of the line ending that closes the current line.
+    pub(crate) fn eol_pos(&self) -> usize {
+        let lf = memchr(b'\n', &self.buf[self.pos..]).map_or(self.buf.len(), |i| self.pos + i);
+        if lf > self.pos && self.buf[lf - 1] == b'\r' {
+            lf - 1
+        } else {
+            lf
+        }
+    }
+
+    /// Everything up to the line ending that closes the response, which may
+    /// include literals. Leaves the cursor on the line ending.
+    pub(crate) fn rest_of_response(&mut self) -> &'a [u8] {
+        let end = self.buf.len();
+        let end = if self.buf[..end].ends_with(b"\r\n") {
+            end - 2
+        } else if self.buf[..end].ends_with(b"\n") {
+            end - 1
+        } else {
+            end
+        };
+        let start = self.pos.min(end);
+        self.pos = end;
+        &self.buf[start..end]
+    }
+
+    /// Enters a nested level, failing past the depth limit.
+    pub(crate) fn enter(&mut self) -> PResult<()> {
+        if self.depth >= self.max_depth {
+            return Err(self.err(ParseErrorKind::TooDeep(self.max_depth)));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves a nested level.
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Consumes bytes while `pred` holds and returns them (possibly empty).
+    #[inline]
+    pub(crate) fn take_while(&mut self, pred: impl Fn(u8) -> bool) -> &'a [u8] {
+        let start = self.pos;
+        let n = self.buf[start..].iter().position(|&b| !pred(b)).unwrap_or(self.buf.len() - start);
+        self.pos += n;
+        &self.buf[start..start + n]
+    }
+
+    /// An atom (1*ATOM-CHAR).
+    pub(crate) fn atom(&mut self) -> PResult<&'a [u8]> {
+        let a = self.take_while(is_atom_char);
+        if a.is_empty() {
+            Err(self.expected("atom"))
+        } else {
+            Ok(a)
+        }
+    }
+
+    /// Consumes the case-insensitive keyword `kw` if it comes next as a
+    /// whole atom.
+    pub(crate) fn keyword(&mut self, kw: &[u8]) -> bool {
+        let end = self.pos + kw.len();
+        if end <= self.buf.len()
+            && self.buf[self.pos..end].eq_ignore_ascii_case(kw)
+            && self.buf.get(end).map_or(true, |&b| !is_atom_char(b))
+        {
+            self.pos = end;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `NIL`, case-insensitively.
+    pub(crate) fn nil(&mut self) -> bool {
+        self.keyword(b"NIL")
+    }
+
+    /// A 32-bit `number`; overflow is an error.
+    pub(crate) fn number(&mut self) -> PResult<u32> {
+        let n = self.number64()?;
+        u32::try_from(n).map_err(|_| self.err(ParseErrorKind::Overflow))
+    }
+
+    /// An `nz-number`.
+    pub(crate) fn nz_number(&mut self) -> PResult<u32> {
+        let start = self.pos;
+        let n = self.number()?;
+        if n == 0 {
+            return Err(ParseError { offset: start, kind: ParseErrorKind::Expected("non-zero number") });
+        }
+        Ok(n)
+    }
+
+    /// A 64-bit number; overflow is an error.
+    pub(crate) fn number64(&mut self) -> PResult<u64> {
+        let start = self.pos;
+        let digits = self.take_while(|b| b.is_ascii_digit());
+        if digits.is_empty() {
+            return Err(self.expected("number"));
+        }
+        digits
+            .iter()
+            .try_fold(0u64, |acc, &d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+            .ok_or(ParseError { offset: start, kind: ParseErrorKind::Overflow })
+    }
+
+    /// A number that some servers send negative; a negative value is 0.
+    pub(crate) fn number_or_negative(&mut self) -> PResult<u64> {
+        if self.eat(b'-') {
+            self.number64()?;
+            Ok(0)
+        } else {
+            self.number64()
+        }
+    }
+
+    /// A quoted string, unescaped. Borrowed unless it held an escape.
+    pub(crate) fn quoted(&mut self) -> PResult<Bytes<'a>> {
+        self.expect(b'"', "quoted string")?;
+        let start = self.pos;
+        let mut i = start;
+        let mut owned: Option<Vec<u8>> = None;
+        loop {
+            let Some(j) = memchr2(b'"', b'\\', &self.buf[i..]).map(|j| i + j) else {
+                return Err(self.err(ParseErrorKind::Unterminated));
+            };
+            if let Some(cr) = memchr2(b'\r', b'\n', &self.buf[i..j]) {
+                self.pos = i + cr;
+                return Err(self.err(ParseErrorKind::Unterminated));
+            }
+            if self.buf[j] == b'"' {
+                self.pos = j + 1;
+                return Ok(match owned {
+                    None => Bytes(Cow::Borrowed(&self.buf[start..j])),
+                    Some(mut v) => {
+                        v.extend_from_slice(&self.buf[i..j]);
+                        Bytes(Cow::Owned(v))
+                    }
+                });
+            }
+            let v = owned.get_or_insert_with(Vec::new);
+            v.extend_from_slice(&self.buf[i..j]);
+            match self.buf.get(j + 1) {
+                Some(&c @ (b'"' | b'\\')) => v.push(c),
+                Some(b'\r' | b'\n') | None => {
+                    self.pos = j + 1;
+                    return Err(self.err(ParseErrorKind::Unterminated));
+                }
+                Some(&c) => v.extend_from_slice(&[b'\\', c]),
+            }
+            i = j + 2;
+        }
+    }
+
+    /// A literal `{n}` / `{n+}` / `~{n}` and its bytes.
+    pub(crate) fn literal(&mut self) -> PResult<Bytes<'a>> {
+        self.eat(b'~');
+        self.expect(b'{', "literal")?;
+        let n = self.number64()?;
+        self.eat(b'+');
+        self.expect(b'}', "'}'")?;
+        self.eat(b'\r');
+        self.expect(b'\n', "line ending after literal header")?;
+        let start = self.pos;
+        let end = usize::try_from(n).ok().and_then(|n| start.checked_add(n)).filter(|&e| e <= self.buf.len());
+        let end = end.ok_or_else(|| self.err(ParseErrorKind::Unterminated))?;
+        self.pos = end;
+        Ok(Bytes::borrowed(&self.buf[start..end]))
+    }
+
+    /// A `string`: quoted or literal.
+    pub(crate) fn string(&mut self) -> PResult<Bytes<'a>> {
+        match self.peek() {
+            Some(b'"') => self.quoted(),
+            Some(b'{' | b'~') => self.literal(),
+            _ => Err(self.expected("string")),
+        }
+    }
+
+    /// An `nstring`: a string or NIL.
+    pub(crate) fn nstring(&mut self) -> PResult<NString<'a>> {
+        if self.nil() {
+            Ok(None)
+        } else {
+            self.string().map(Some)
+        }
+    }
+
+    /// An `astring`: an atom (`]` allowed) or a string.
+    pub(crate) fn astring(&mut self) -> PResult<Bytes<'a>> {
+        match self.peek() {
+            Some(b'"' | b'{') => self.string(),
+            Some(b'~') if self.peek2() == Some(b'{') => self.string(),
+            _ => {
+                let a = self.take_while(is_astring_char);
+                if a.is_empty() {
+                    Err(self.expected("astring"))
+                } else {
+                    Ok(Bytes::borrowed(a))
+                }
+            }
+        }
+    }
+
+    /// A string, NIL (as empty), or a bare atom: for fields that servers
+    /// send in the wrong form.
+    pub(crate) fn lenient_string(&mut self) -> PResult<Bytes<'a>> {
+        if self.nil() {
+            return Ok(Bytes::default());
+        }
+        match self.peek() {
+            Some(b'"' | b'{') => self.string(),
+            Some(b'~') if self.peek2() == Some(b'{') => self.string(),
+            _ => self.atom().map(Bytes::borrowed),
+        }
+    }
+
+    /// `(` items separated by spaces `)`, leniently: extra spaces are
+    /// allowed, `item` is called for each element.
+    pub(crate) fn paren_list<T>(&mut self, mut item: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
+        self.expect(b'(', "'('")?;
+        self.enter()?;
+        let mut out = Vec::new();
+        loop {
+            self.spaces();
+            if self.eat(b')') {
+                break;
+            }
+            out.push(item(self)?);
+            if !self.spaces() && self.peek() != Some(b')') && self.peek() != Some(b'(') {
+                return Err(self.expected("SP or ')'"));
+            }
+        }
+        self.leave();
+        Ok(out)
+    }
+
+    /// A sequence set (`*` allowed, as some servers send it in responses).
+    pub(crate) fn sequence_set(&mut self) -> PResult<SequenceSet> {
+        let mut ranges = Vec::new();
+        loop {
+            let start = self.seq_number()?;
+            let end = if self.eat(b':') { self.seq_number()? } else { start };
+            ranges.push(SeqRange { start, end });
+            if !self.eat(b',') {
+                break;
+            }
+        }
+        Ok(SequenceSet(ranges))
+    }
+
+    fn seq_number(&mut self) -> PResult<u32> {
+        if self.eat(b'*') {
+            Ok(STAR)
+        } else {
+            self.nz_number()
+        }
+    }
+
+    /// Skips one generic value and returns its raw bytes: a string, a
+    /// parenthesised list (balanced, strings and literals respected), or a
+    /// run of other bytes up to a space, `)` or the line ending.
+    pub(crate) fn raw_value(&mut self) -> PResult<&'a [u8]> {
+        let start = self.pos;
+        self.skip_value()?;
+        Ok(&self.buf[start..self.pos])
+    }
+
+    fn skip_value(&mut self) -> PResult<()> {
+        match self.peek() {
+            Some(b'"' | b'{') => self.string().map(drop),
+            Some(b'~') if self.peek2() == Some(b'{') => self.literal().map(drop),
+            Some(b'(') => {
+                self.pos += 1;
+                self.enter()?;
+                loop {
+                    self.spaces();
+                    match self.peek() {
+                        Some(b')') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(b'\r' | b'\n') | None => return Err(self.expected("')'")),
+                        _ => self.skip_value()?,
+                    }
+                }
+                self.leave();
+                Ok(())
+            }
+            _ => {
+                let bracket_aware = self.take_bare();
+                if bracket_aware.is_empty() {
+                    Err(self.expected("value"))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// A run of bytes up to a space, parenthesis or line ending, where a
+    /// `[...]` part may contain spaces and parentheses (as in
+    /// `BODY[HEADER.FIELDS (A B)]`).
+    pub(crate) fn take_bare(&mut self) -> &'a [u8] {
+        let start = self.pos;
+        let mut in_brackets = false;
+        while let Some(b) = self.peek() {
+            match b {
+                b'[' => in_brackets = true,
+                b']' => in_brackets = false,
+                b'\r' | b'\n' => break,
+                b' ' | b'(' | b')' if !in_brackets => break,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        &self.buf[start..self.pos]
+    }
+}
