@@ -82,10 +82,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Consumes exactly one space.
+    /// Consumes a separating space; extra spaces, which some servers send,
+    /// are consumed too.
     #[inline]
     pub(crate) fn sp(&mut self) -> PResult<()> {
-        self.expect(b' ', "SP")
+        if self.spaces() {
+            Ok(())
+        } else {
+            Err(self.expected("SP"))
+        }
     }
 
     /// Consumes any number of spaces; returns whether there was one.

@@ -50,7 +50,7 @@ fn status_word(p: &mut Parser<'_>) -> PResult<Status> {
 /// The optional SP and resp-text after a status word (`* BYE\r\n` has neither).
 fn after_status<'a>(p: &mut Parser<'a>) -> PResult<RespText<'a>> {
     if !p.at_eol() {
-        p.sp()?;
+        p.expect(b' ', "SP")?;
     }
     resp_text(p)
 }
