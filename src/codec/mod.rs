@@ -3,5 +3,5 @@
 pub mod decode;
 pub mod frame;
 
-pub use decode::{Decoder, Event, LiteralBegin, Malformed, ParseError, ParseErrorKind};
+pub use decode::{Decoder, Event, LiteralBegin, Malformed, ParseError, ParseErrorKind, Peek};
 pub use frame::{FrameError, Limits};

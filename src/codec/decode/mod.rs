@@ -105,6 +105,32 @@ enum Handed {
     Chunk { at: usize, len: usize },
 }
 
+/// What the framer has found and `next` will hand out without framing again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ready {
+    /// Nothing framed yet.
+    Nothing,
+    /// A complete response of this many bytes at `start`.
+    Response(usize),
+    /// An event of a streamed literal.
+    Stream,
+}
+
+/// What [`Decoder::poll`] found, told without parsing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Peek {
+    /// A complete response: its first byte (`*`, `+`, or a tag's first
+    /// byte), and how many bytes are buffered after it.
+    Response {
+        /// The response's first byte.
+        first_byte: u8,
+        /// Bytes received after the response.
+        trailing: usize,
+    },
+    /// An event of a streamed literal.
+    Literal,
+}
+
 /// State of a literal being streamed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Streaming {
@@ -142,6 +168,7 @@ pub struct Decoder {
     limits: Limits,
     handed: Handed,
     streaming: Option<Streaming>,
+    ready: Ready,
     eof: bool,
     failed: Option<FrameError>,
 }
@@ -168,6 +195,7 @@ impl Decoder {
             limits,
             handed: Handed::Nothing,
             streaming: None,
+            ready: Ready::Nothing,
             eof: false,
             failed: None,
         }
@@ -211,8 +239,8 @@ impl Decoder {
 
     /// Bytes received but not yet handed out as a complete response.
     pub fn buffered(&self) -> &[u8] {
-        let consumed = match self.handed {
-            Handed::Response(len) => len,
+        let consumed = match (self.handed, self.ready) {
+            (Handed::Response(len), _) | (_, Ready::Response(len)) => len,
             _ => 0,
         };
         &self.buf[(self.start + consumed).min(self.buf.len())..]
@@ -228,6 +256,7 @@ impl Decoder {
         self.start = 0;
         self.framer.reset();
         self.streaming = None;
+        self.ready = Ready::Nothing;
         rest
     }
 
@@ -236,12 +265,41 @@ impl Decoder {
     /// A fatal framing error is returned again by every later call.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<Event<'_>>, FrameError> {
+        if self.poll()?.is_none() {
+            return Ok(None);
+        }
+        match std::mem::replace(&mut self.ready, Ready::Nothing) {
+            Ready::Response(len) => {
+                self.handed = Handed::Response(len);
+                Ok(Some(self.parse(len)))
+            }
+            Ready::Stream => self.next_streamed(),
+            Ready::Nothing => Ok(None),
+        }
+    }
+
+    /// Frames the next event without parsing it, so a caller can look at
+    /// it (and perhaps [`Decoder::discard`] it) before `next` parses it.
+    /// `Ok(None)` means more input is needed.
+    pub fn poll(&mut self) -> Result<Option<Peek>, FrameError> {
         if let Some(e) = &self.failed {
             return Err(e.clone());
         }
         self.release();
+        match self.ready {
+            Ready::Response(len) => return Ok(Some(self.peek_response(len))),
+            Ready::Stream => return Ok(Some(Peek::Literal)),
+            Ready::Nothing => {}
+        }
         if let Some(s) = self.streaming {
-            return self.next_streamed(s);
+            return match self.stream_ready(s) {
+                Ok(true) => {
+                    self.ready = Ready::Stream;
+                    Ok(Some(Peek::Literal))
+                }
+                Ok(false) => Ok(None),
+                Err(e) => Err(self.fail(e)),
+            };
         }
         loop {
             let resp = &self.buf[self.start..];
@@ -263,8 +321,8 @@ impl Decoder {
                     self.framer.reset();
                 }
                 Frame::Complete { len } => {
-                    self.handed = Handed::Response(len);
-                    return Ok(Some(self.parse(len)));
+                    self.ready = Ready::Response(len);
+                    return Ok(Some(self.peek_response(len)));
                 }
                 Frame::StreamLiteral { header_start, header_end, size } => {
                     let replacement = if resp[header_start] == b'~' { &b"~{0}\r\n"[..] } else { b"{0}\r\n" };
@@ -272,10 +330,26 @@ impl Decoder {
                     self.buf.splice(a..b, replacement.iter().copied());
                     let at = header_start + replacement.len();
                     self.streaming = Some(Streaming { at, left: size, begun: false });
-                    return self.next_streamed(Streaming { at, left: size, begun: false });
+                    self.ready = Ready::Stream;
+                    return Ok(Some(Peek::Literal));
                 }
             }
         }
+    }
+
+    /// Drops the event found by [`Decoder::poll`] without parsing it. A
+    /// streamed literal's events cannot be discarded.
+    pub fn discard(&mut self) {
+        if let Ready::Response(len) = self.ready {
+            self.ready = Ready::Nothing;
+            self.handed = Handed::Response(len);
+            self.release();
+        }
+    }
+
+    fn peek_response(&self, len: usize) -> Peek {
+        let end = self.start + len;
+        Peek::Response { first_byte: self.buf[self.start], trailing: self.buf.len() - end }
     }
 
     /// Parses the complete response of `len` bytes at `start`.
@@ -288,8 +362,23 @@ impl Decoder {
         }
     }
 
-    /// The next event of a literal being streamed.
-    fn next_streamed(&mut self, s: Streaming) -> Result<Option<Event<'_>>, FrameError> {
+    /// Whether a streamed literal has an event to hand out; an error if the
+    /// input ended inside it.
+    fn stream_ready(&self, s: Streaming) -> Result<bool, FrameError> {
+        if !s.begun || s.left == 0 {
+            return Ok(true);
+        }
+        let avail = self.buf.len() - (self.start + s.at);
+        if avail == 0 && self.eof {
+            return Err(FrameError::UnexpectedEof { buffered: self.buf.len() - self.start });
+        }
+        Ok(avail > 0)
+    }
+
+    /// The next event of the literal being streamed; `stream_ready` said
+    /// there is one.
+    fn next_streamed(&mut self) -> Result<Option<Event<'_>>, FrameError> {
+        let Some(s) = self.streaming else { return Ok(None) };
         if !s.begun {
             self.streaming = Some(Streaming { begun: true, ..s });
             let prefix = &self.buf[self.start..self.start + s.at];
@@ -304,12 +393,6 @@ impl Decoder {
             return Ok(Some(Event::LiteralEnd));
         }
         let avail = self.buf.len() - (self.start + s.at);
-        if avail == 0 {
-            if self.eof {
-                return Err(self.fail(FrameError::UnexpectedEof { buffered: self.buf.len() - self.start }));
-            }
-            return Ok(None);
-        }
         let len = usize::try_from(s.left).map_or(avail, |left| left.min(avail));
         self.streaming = Some(Streaming { left: s.left - len as u64, ..s });
         self.handed = Handed::Chunk { at: s.at, len };
