@@ -8,6 +8,10 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod types;
 pub mod codec;
+pub mod conn;
 pub mod print;
+pub mod types;
+
+pub use codec::{Decoder, Event};
+pub use conn::{Action, Connection, Step};

@@ -1,7 +1,11 @@
-//! The codec: framing and decoding of server responses.
+//! The codec: client commands to bytes (`encode`), server bytes to
+//! responses (`frame`, `decode`), and modified UTF-7 mailbox names. Nothing
+//! here knows about connection state.
 
 pub mod decode;
+pub mod encode;
 pub mod frame;
+pub mod mutf7;
 
 pub use decode::{Decoder, Event, LiteralBegin, Malformed, ParseError, ParseErrorKind, Peek};
 pub use frame::{FrameError, Limits};

@@ -7,6 +7,7 @@ mod body;
 mod bytes;
 mod capability;
 mod code;
+mod command;
 mod datetime;
 mod envelope;
 mod fetch;
@@ -19,6 +20,11 @@ pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartE
 pub use bytes::{Bytes, NString};
 pub use capability::Capability;
 pub use code::{Code, RespText};
+pub use command::{
+    AclMode, AppendMessage, Command, EntryType, Fetch, FetchAttr, FetchItems, List, ListReturn, ListSelect, Mailbox,
+    MessageSet, MetadataDepth, Qresync, RawArg, Search, SearchKey, SearchReturn, Select, SortCriterion, SortKey,
+    StatusAttr, Store, StoreAction, StoreData, ThreadAlgorithm,
+};
 pub use datetime::{Date, DateTime, MONTHS};
 pub use envelope::{Address, Envelope};
 pub use fetch::{FetchItem, Section, SectionText};
