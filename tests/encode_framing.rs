@@ -11,9 +11,9 @@ use std::borrow::Cow;
 
 use imap::codec::encode::{encode, EncodeOptions, Encoded, LiteralMode, Part, LITERAL_MINUS_MAX};
 use imap::types::{
-    AclMode, AppendMessage, Bytes, Capability, Command, Fetch, FetchAttr, FetchItems, Flag, List, Mailbox,
-    MailboxAttr, MessageSet, RawArg, Search, SearchKey, Section, SectionText, Select, SeqRange, SequenceSet,
-    SortCriterion, SortKey, Store, StoreAction, StoreData, ThreadAlgorithm,
+    AclMode, AppendMessage, Bytes, Capability, Command, Fetch, FetchAttr, FetchItems, Flag, List, Mailbox, MailboxAttr,
+    MessageSet, RawArg, Search, SearchKey, Section, SectionText, Select, SeqRange, SequenceSet, SortCriterion, SortKey,
+    Store, StoreAction, StoreData, ThreadAlgorithm,
 };
 use proptest::prelude::*;
 
@@ -43,12 +43,23 @@ fn commands(s: &[u8]) -> Vec<(Command<'_>, bool)> {
         (Command::Enable(vec![Capability::Other(b(s))]), false),
         (Command::Create { mailbox: name(), special_use: vec![MailboxAttr::Extension(b(s))] }, false),
         (Command::Rename { from: name(), to: wire() }, false),
-        (Command::List(List { reference: name(), patterns: vec![name(), wire()], selection: vec![], returns: vec![] }), false),
+        (
+            Command::List(List {
+                reference: name(),
+                patterns: vec![name(), wire()],
+                selection: vec![],
+                returns: vec![],
+            }),
+            false,
+        ),
         (Command::Lsub { reference: wire(), pattern: name() }, false),
         (
             Command::Append {
                 mailbox: name(),
-                messages: vec![AppendMessage::new(s), AppendMessage { flags: vec![Flag::Keyword(b(s))], ..AppendMessage::new(s) }],
+                messages: vec![
+                    AppendMessage::new(s),
+                    AppendMessage { flags: vec![Flag::Keyword(b(s))], ..AppendMessage::new(s) },
+                ],
             },
             false,
         ),
@@ -96,7 +107,13 @@ fn commands(s: &[u8]) -> Vec<(Command<'_>, bool)> {
         (search(vec![SearchKey::Unkeyword(b(s))]), false),
         (search(vec![SearchKey::EmailId(b(s))]), false),
         (search(vec![SearchKey::ThreadId(b(s))]), false),
-        (search(vec![SearchKey::ModSeq { entry: Some((Flag::Keyword(b(s)), imap::types::EntryType::All)), mod_seq: 1 }]), false),
+        (
+            search(vec![SearchKey::ModSeq {
+                entry: Some((Flag::Keyword(b(s)), imap::types::EntryType::All)),
+                mod_seq: 1,
+            }]),
+            false,
+        ),
         (
             Command::Fetch(Fetch {
                 uid: true,
@@ -226,10 +243,8 @@ fn check_framing(enc: &Encoded<'_>, opts: &EncodeOptions) -> Result<(), String> 
     let mut literals: Vec<(usize, bool)> = Vec::new();
     let mut pos = 0;
     loop {
-        let rel = out[pos..]
-            .iter()
-            .position(|&c| c == b'\r' || c == b'\n')
-            .ok_or("no CRLF at the end of the command")?;
+        let rel =
+            out[pos..].iter().position(|&c| c == b'\r' || c == b'\n').ok_or("no CRLF at the end of the command")?;
         let eol = pos + rel;
         if out.get(eol..eol + 2) != Some(b"\r\n") {
             return Err(format!("bare CR or LF outside a literal at {eol}"));

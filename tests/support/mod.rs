@@ -4,10 +4,10 @@
 #![allow(dead_code)]
 
 use imap::types::{
-    AclMode, AppendMessage, Bytes, Capability, Command, Date, DateTime, EntryType, Fetch, FetchAttr, FetchItems,
-    Flag, List, ListReturn, ListSelect, Mailbox, MailboxAttr, MessageSet, MetadataDepth, Qresync, RawArg, Search,
-    SearchKey, SearchReturn, Section, SectionText, Select, SeqRange, SequenceSet, SortCriterion, SortKey, StatusAttr,
-    Store, StoreAction, StoreData, ThreadAlgorithm, STAR,
+    AclMode, AppendMessage, Bytes, Capability, Command, Date, DateTime, EntryType, Fetch, FetchAttr, FetchItems, Flag,
+    List, ListReturn, ListSelect, Mailbox, MailboxAttr, MessageSet, MetadataDepth, Qresync, RawArg, Search, SearchKey,
+    SearchReturn, Section, SectionText, Select, SeqRange, SequenceSet, SortCriterion, SortKey, StatusAttr, Store,
+    StoreAction, StoreData, ThreadAlgorithm, STAR,
 };
 
 /// A parsed s-expression.
@@ -668,12 +668,8 @@ fn select(args: &[Sexp]) -> R<Select<'_>> {
                 other => known_uids = Some(sequence_set(other)?),
             }
         }
-        s.qresync = Some(Qresync {
-            uid_validity: number(arg(q, 0)?)?,
-            mod_seq: number(arg(q, 1)?)?,
-            known_uids,
-            seq_match,
-        });
+        s.qresync =
+            Some(Qresync { uid_validity: number(arg(q, 0)?)?, mod_seq: number(arg(q, 1)?)?, known_uids, seq_match });
     }
     Ok(s)
 }
@@ -1067,10 +1063,7 @@ pub fn command(e: &Sexp) -> R<Command<'_>> {
                 keys: args[2..].iter().map(search_key).collect::<R<_>>()?,
             }
         }
-        "raw" => Command::Raw {
-            name: string(arg(args, 0)?)?,
-            args: args[1..].iter().map(raw_arg).collect::<R<_>>()?,
-        },
+        "raw" => Command::Raw { name: string(arg(args, 0)?)?, args: args[1..].iter().map(raw_arg).collect::<R<_>>()? },
         _ => return Err(format!("unknown command {head}")),
     })
 }

@@ -278,7 +278,8 @@ mod tests {
     #[test]
     fn append_data_is_borrowed_not_copied() {
         let data = b"Subject: hi\r\n\r\nbody".to_vec();
-        let cmd = Command::Append { mailbox: Mailbox::Name(Bytes::from("INBOX")), messages: vec![AppendMessage::new(&data)] };
+        let cmd =
+            Command::Append { mailbox: Mailbox::Name(Bytes::from("INBOX")), messages: vec![AppendMessage::new(&data)] };
         for literal in [LiteralMode::Sync, LiteralMode::Plus] {
             let enc = encode(&cmd, b"A1", &EncodeOptions { literal, utf8_accept: false }).unwrap();
             let Part::Literal { data: sent, .. } = &enc.parts()[1] else { panic!("no literal part") };
