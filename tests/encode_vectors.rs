@@ -98,6 +98,15 @@ fn read_cases() -> Vec<Case> {
     cases
 }
 
+/// Every command form of docs/commands.md; each needs at least one vector.
+const EVERY_COMMAND: &[&str] = &[
+    "capability", "noop", "logout", "starttls", "unauthenticate", "namespace", "idle", "check", "close",
+    "unselect", "expunge", "compress-deflate", "id", "enable", "authenticate", "login", "select", "examine",
+    "create", "delete", "rename", "subscribe", "unsubscribe", "list", "lsub", "status", "append", "get-quota",
+    "get-quota-root", "set-quota", "get-acl", "set-acl", "delete-acl", "my-rights", "list-rights", "get-metadata",
+    "set-metadata", "uid-expunge", "search", "fetch", "store", "copy", "move", "sort", "thread", "raw",
+];
+
 fn show(segments: &[Vec<u8>]) -> String {
     segments.iter().map(|s| s.escape_ascii().to_string()).collect::<Vec<_>>().join("\n  <wait>\n  ")
 }
@@ -107,6 +116,7 @@ fn encode_vectors() {
     let cases = read_cases();
     assert!(cases.len() > 300, "expected the full vector set, found {}", cases.len());
     let mut names = HashSet::new();
+    let mut heads = HashSet::new();
     let mut failures = Vec::new();
     for c in &cases {
         assert!(names.insert(c.name.clone()), "duplicate case name {}", c.name);
@@ -118,6 +128,11 @@ fn encode_vectors() {
                 continue;
             }
         };
+        if let support::Sexp::List(items) = &sexp {
+            if let Some(support::Sexp::Tok(head)) = items.first() {
+                heads.insert(head.clone());
+            }
+        }
         let cmd = match support::command(&sexp) {
             Ok(cmd) => cmd,
             Err(e) => {
@@ -134,6 +149,8 @@ fn encode_vectors() {
             failures.push(format!("{where_}:\n  expected {}\n  got      {}", fmt(&c.expect), fmt(&got)));
         }
     }
+    let missing: Vec<_> = EVERY_COMMAND.iter().filter(|h| !heads.contains(**h)).collect();
+    assert!(missing.is_empty(), "commands without a vector: {missing:?}");
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
     println!("{} encode vectors passed", cases.len());
 }
