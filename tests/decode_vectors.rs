@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use imap::codec::{Decoder, Event};
+use imap::codec::Decoder;
 use imap::print::to_sexp;
 use support::vectors::{read_dir, Case};
 
@@ -15,7 +15,7 @@ use support::vectors::{read_dir, Case};
 fn decode(chunks: &[&[u8]]) -> Vec<String> {
     let mut d = Decoder::new();
     let mut out = Vec::new();
-    let mut drain = |d: &mut Decoder, out: &mut Vec<String>| loop {
+    let drain = |d: &mut Decoder, out: &mut Vec<String>| loop {
         match d.next() {
             Ok(Some(ev)) => out.push(to_sexp(&ev)),
             Ok(None) => return true,

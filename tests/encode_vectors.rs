@@ -9,8 +9,7 @@ use imap::codec::encode::{encode, EncodeOptions, LiteralMode};
 
 /// One vector case.
 struct Case {
-    file: String,
-    line: usize,
+    origin: String,
     name: String,
     cmd: Vec<u8>,
     opts: EncodeOptions,
@@ -20,83 +19,96 @@ struct Case {
 
 fn read_cases() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/encode");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/vectors/encode exists")
-        .map(|e| e.expect("readable directory").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let mut cases = Vec::new();
-    for path in files {
-        let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read(&path).expect("readable vector file");
-        let mut cur: Option<Case> = None;
-        let mut segments: Vec<Vec<u8>> = Vec::new();
-        let mut error: Option<String> = None;
-        for (i, raw) in text.split(|&b| b == b'\n').enumerate() {
-            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-            let at = format!("{file}:{}", i + 1);
-            if line.is_empty() || line.starts_with(b"#") {
-                continue;
-            }
-            let (word, rest) = match line.iter().position(|&b| b == b' ') {
-                Some(p) => (&line[..p], &line[p + 1..]),
-                None => (line, &b""[..]),
-            };
-            match word {
-                b"case" => {
-                    assert!(cur.is_none(), "{at}: case inside a case");
-                    cur = Some(Case {
-                        file: file.clone(),
-                        line: i + 1,
-                        name: String::from_utf8(rest.to_vec()).expect("UTF-8 case name"),
-                        cmd: Vec::new(),
-                        opts: EncodeOptions::default(),
-                        expect: Ok(vec![]),
-                    });
-                    segments = vec![Vec::new()];
-                    error = None;
-                }
-                b"end" => {
-                    let mut c = cur.take().unwrap_or_else(|| panic!("{at}: end outside a case"));
-                    assert!(!c.cmd.is_empty(), "{at}: case without cmd");
-                    c.expect = match error.take() {
-                        Some(kind) => {
-                            assert!(segments == vec![Vec::<u8>::new()], "{at}: both out and error");
-                            Err(kind)
-                        }
-                        None => {
-                            assert!(!segments[0].is_empty(), "{at}: case without out");
-                            Ok(std::mem::take(&mut segments))
-                        }
-                    };
-                    cases.push(c);
-                }
-                _ => {
-                    let c = cur.as_mut().unwrap_or_else(|| panic!("{at}: line outside a case"));
-                    match word {
-                        b"cmd" => c.cmd = rest.to_vec(),
-                        b"opt" => match rest {
-                            b"literal+" => c.opts.literal = LiteralMode::Plus,
-                            b"literal-" => c.opts.literal = LiteralMode::Minus,
-                            b"utf8-accept" => c.opts.utf8_accept = true,
-                            other => panic!("{at}: unknown option {}", String::from_utf8_lossy(other)),
-                        },
-                        b"out" => {
-                            let bytes = support::commands::unescape(rest).unwrap_or_else(|e| panic!("{at}: {e}"));
-                            segments.last_mut().unwrap().extend_from_slice(&bytes);
-                        }
-                        b"wait" => segments.push(Vec::new()),
-                        b"error" => error = Some(String::from_utf8(rest.to_vec()).unwrap()),
-                        other => panic!("{at}: unknown line {}", String::from_utf8_lossy(other)),
+    support::vectors::read_dir(&dir)
+        .into_iter()
+        .map(|v| {
+            let at = &v.origin;
+            let mut c = Case { origin: v.origin.clone(), name: v.name.clone(), cmd: Vec::new(), opts: EncodeOptions::default(), expect: Ok(vec![]) };
+            let mut segments = vec![Vec::new()];
+            let mut error = None;
+            for (word, rest) in &v.lines {
+                match word.as_str() {
+                    "cmd" => c.cmd = rest.as_bytes().to_vec(),
+                    "opt" => match rest.as_str() {
+                        "literal+" => c.opts.literal = LiteralMode::Plus,
+                        "literal-" => c.opts.literal = LiteralMode::Minus,
+                        "utf8-accept" => c.opts.utf8_accept = true,
+                        other => panic!("{at}: unknown option {other}"),
+                    },
+                    "out" => {
+                        let bytes = support::vectors::unescape(rest.as_bytes()).unwrap_or_else(|e| panic!("{at}: {e}"));
+                        segments.last_mut().unwrap().extend_from_slice(&bytes);
                     }
+                    "wait" => segments.push(Vec::new()),
+                    "error" => error = Some(rest.clone()),
+                    other => panic!("{at}: unknown line {other}"),
                 }
             }
-        }
-        assert!(cur.is_none(), "{file}: unterminated case");
-    }
-    cases
+            assert!(!c.cmd.is_empty(), "{at}: case without cmd");
+            c.expect = match error {
+                Some(kind) => {
+                    assert!(segments == vec![Vec::<u8>::new()], "{at}: both out and error");
+                    Err(kind)
+                }
+                None => {
+                    assert!(!segments[0].is_empty(), "{at}: case without out");
+                    Ok(segments)
+                }
+            };
+            c
+        })
+        .collect()
 }
+
+/// Every command form of docs/commands.md; each needs at least one vector.
+const EVERY_COMMAND: &[&str] = &[
+    "capability",
+    "noop",
+    "logout",
+    "starttls",
+    "unauthenticate",
+    "namespace",
+    "idle",
+    "check",
+    "close",
+    "unselect",
+    "expunge",
+    "compress-deflate",
+    "id",
+    "enable",
+    "authenticate",
+    "login",
+    "select",
+    "examine",
+    "create",
+    "delete",
+    "rename",
+    "subscribe",
+    "unsubscribe",
+    "list",
+    "lsub",
+    "status",
+    "append",
+    "get-quota",
+    "get-quota-root",
+    "set-quota",
+    "get-acl",
+    "set-acl",
+    "delete-acl",
+    "my-rights",
+    "list-rights",
+    "get-metadata",
+    "set-metadata",
+    "uid-expunge",
+    "search",
+    "fetch",
+    "store",
+    "copy",
+    "move",
+    "sort",
+    "thread",
+    "raw",
+];
 
 fn show(segments: &[Vec<u8>]) -> String {
     segments.iter().map(|s| s.escape_ascii().to_string()).collect::<Vec<_>>().join("\n  <wait>\n  ")
@@ -105,12 +117,13 @@ fn show(segments: &[Vec<u8>]) -> String {
 #[test]
 fn encode_vectors() {
     let cases = read_cases();
-    assert!(cases.len() > 10, "expected the full vector set, found {}", cases.len());
+    assert!(cases.len() > 300, "expected the full vector set, found {}", cases.len());
     let mut names = HashSet::new();
+    let mut heads = HashSet::new();
     let mut failures = Vec::new();
     for c in &cases {
         assert!(names.insert(c.name.clone()), "duplicate case name {}", c.name);
-        let where_ = format!("{}:{} {}", c.file, c.line, c.name);
+        let where_ = format!("{} {}", c.origin, c.name);
         let sexp = match support::commands::parse(&c.cmd) {
             Ok(s) => s,
             Err(e) => {
@@ -118,6 +131,11 @@ fn encode_vectors() {
                 continue;
             }
         };
+        if let support::commands::Sexp::List(items) = &sexp {
+            if let Some(support::commands::Sexp::Tok(head)) = items.first() {
+                heads.insert(head.clone());
+            }
+        }
         let cmd = match support::commands::command(&sexp) {
             Ok(cmd) => cmd,
             Err(e) => {
@@ -134,6 +152,8 @@ fn encode_vectors() {
             failures.push(format!("{where_}:\n  expected {}\n  got      {}", fmt(&c.expect), fmt(&got)));
         }
     }
+    let missing: Vec<_> = EVERY_COMMAND.iter().filter(|h| !heads.contains(**h)).collect();
+    assert!(missing.is_empty(), "commands without a vector: {missing:?}");
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
     println!("{} encode vectors passed", cases.len());
 }

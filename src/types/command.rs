@@ -391,8 +391,9 @@ pub struct AppendMessage<'a> {
     pub flags: Vec<Flag<'a>>,
     /// The internal date to set, if any.
     pub internal_date: Option<DateTime>,
-    /// The message, borrowed: it is sent as a literal without being copied.
-    pub data: &'a [u8],
+    /// The message; it is sent as a literal without being copied (owned
+    /// data lets a connection keep the command until it is sent).
+    pub data: Bytes<'a>,
     /// Send the data as a `literal8` (`~{n}`, RFC 3516 BINARY), which may
     /// contain NUL bytes. Otherwise NUL in the data is an encoding error.
     pub binary: bool,
@@ -400,8 +401,8 @@ pub struct AppendMessage<'a> {
 
 impl<'a> AppendMessage<'a> {
     /// A message without flags or date, sent as an ordinary literal.
-    pub fn new(data: &'a [u8]) -> Self {
-        AppendMessage { flags: vec![], internal_date: None, data, binary: false }
+    pub fn new(data: impl Into<Bytes<'a>>) -> Self {
+        AppendMessage { flags: vec![], internal_date: None, data: data.into(), binary: false }
     }
 }
 

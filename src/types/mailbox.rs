@@ -11,7 +11,7 @@ pub struct ListMailbox<'a> {
     /// The hierarchy delimiter; `None` for a flat namespace (NIL).
     pub delimiter: Option<u8>,
     /// The name as sent (modified UTF-7 unless UTF8=ACCEPT is enabled);
-    /// see [`crate::mutf7`].
+    /// see [`crate::codec::mutf7`].
     pub name: Bytes<'a>,
     /// LIST-EXTENDED data items.
     pub extended: Vec<ListExtendedItem<'a>>,

@@ -1,13 +1,13 @@
 //! Test support: the s-expression notation of `docs/commands.md`, parsed
-//! into [`Command`] values, and the vector-file escapes.
+//! into [`Command`] values.
 
-#![allow(dead_code)]
+
 
 use imap::types::{
-    AclMode, AppendMessage, Bytes, Capability, Command, Date, DateTime, EntryType, Fetch, FetchAttr, FetchItems,
-    Flag, List, ListReturn, ListSelect, Mailbox, MailboxAttr, MessageSet, MetadataDepth, Qresync, RawArg, Search,
-    SearchKey, SearchReturn, Section, SectionText, Select, SeqRange, SequenceSet, SortCriterion, SortKey, StatusAttr,
-    Store, StoreAction, StoreData, ThreadAlgorithm, STAR,
+    AclMode, AppendMessage, Bytes, Capability, Command, Date, DateTime, EntryType, Fetch, FetchAttr, FetchItems, Flag,
+    List, ListReturn, ListSelect, Mailbox, MailboxAttr, MessageSet, MetadataDepth, Qresync, RawArg, Search, SearchKey,
+    SearchReturn, Section, SectionText, Select, SeqRange, SequenceSet, SortCriterion, SortKey, StatusAttr, Store,
+    StoreAction, StoreData, ThreadAlgorithm, STAR,
 };
 
 /// A parsed s-expression.
@@ -22,36 +22,6 @@ pub enum Sexp {
 }
 
 type R<T> = Result<T, String>;
-
-/// Decodes the `\r \n \t \\ \" \xHH` escapes.
-pub fn unescape(s: &[u8]) -> R<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i] != b'\\' {
-            out.push(s[i]);
-            i += 1;
-            continue;
-        }
-        let c = *s.get(i + 1).ok_or("dangling backslash")?;
-        i += 2;
-        match c {
-            b'r' => out.push(b'\r'),
-            b'n' => out.push(b'\n'),
-            b't' => out.push(b'\t'),
-            b'\\' => out.push(b'\\'),
-            b'"' => out.push(b'"'),
-            b'x' => {
-                let hex = s.get(i..i + 2).ok_or("short \\x escape")?;
-                let hex = std::str::from_utf8(hex).map_err(|e| e.to_string())?;
-                out.push(u8::from_str_radix(hex, 16).map_err(|e| format!("bad \\x{hex}: {e}"))?);
-                i += 2;
-            }
-            other => return Err(format!("unknown escape \\{}", other as char)),
-        }
-    }
-    Ok(out)
-}
 
 /// Parses exactly one s-expression from `input`.
 pub fn parse(input: &[u8]) -> R<Sexp> {
@@ -104,7 +74,7 @@ fn parse_at(s: &[u8], pos: &mut usize) -> R<Sexp> {
             }
             let raw = &s[start..*pos];
             *pos += 1;
-            Ok(Sexp::Str(unescape(raw)?))
+            Ok(Sexp::Str(super::vectors::unescape(raw)?))
         }
         Some(_) => {
             let start = *pos;
@@ -668,12 +638,8 @@ fn select(args: &[Sexp]) -> R<Select<'_>> {
                 other => known_uids = Some(sequence_set(other)?),
             }
         }
-        s.qresync = Some(Qresync {
-            uid_validity: number(arg(q, 0)?)?,
-            mod_seq: number(arg(q, 1)?)?,
-            known_uids,
-            seq_match,
-        });
+        s.qresync =
+            Some(Qresync { uid_validity: number(arg(q, 0)?)?, mod_seq: number(arg(q, 1)?)?, known_uids, seq_match });
     }
     Ok(s)
 }
@@ -1067,10 +1033,7 @@ pub fn command(e: &Sexp) -> R<Command<'_>> {
                 keys: args[2..].iter().map(search_key).collect::<R<_>>()?,
             }
         }
-        "raw" => Command::Raw {
-            name: string(arg(args, 0)?)?,
-            args: args[1..].iter().map(raw_arg).collect::<R<_>>()?,
-        },
+        "raw" => Command::Raw { name: string(arg(args, 0)?)?, args: args[1..].iter().map(raw_arg).collect::<R<_>>()? },
         _ => return Err(format!("unknown command {head}")),
     })
 }

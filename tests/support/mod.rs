@@ -1,2 +1,5 @@
+//! Test support shared by the test crates (each uses a part of it).
+#![allow(dead_code)]
+
 pub mod commands;
 pub mod vectors;

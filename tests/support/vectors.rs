@@ -10,17 +10,18 @@ pub struct Case {
     pub name: String,
     /// File and line where the case starts, for messages.
     pub origin: String,
-    /// Directive lines other than `in`/`out`/`end` (e.g. `cmd`, `opt`), in order.
-    pub directives: Vec<(String, String)>,
+    /// Every line of the case between `case` and `end`, as (word, rest),
+    /// in order.
+    pub lines: Vec<(String, String)>,
     /// The concatenated, unescaped input.
     pub input: Vec<u8>,
-    /// The expected lines (`out`, and `wait`/`error` markers kept as directives).
+    /// The `out` lines.
     pub out: Vec<String>,
 }
 
-/// Decodes the escapes of an `in`/`out` byte line.
-pub fn unescape(s: &str) -> Result<Vec<u8>, String> {
-    let b = s.as_bytes();
+/// Decodes the escapes `\r \n \t \\ \" \xHH` of a vector's byte line
+/// or of a quoted s-expression string.
+pub fn unescape(b: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -34,8 +35,9 @@ pub fn unescape(s: &str) -> Result<Vec<u8>, String> {
             Some(b'n') => out.push(b'\n'),
             Some(b't') => out.push(b'\t'),
             Some(b'\\') => out.push(b'\\'),
+            Some(b'"') => out.push(b'"'),
             Some(b'x') => {
-                let hex = s.get(i + 2..i + 4).ok_or("short \\x escape")?;
+                let hex = b.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok()).ok_or("short \\x escape")?;
                 out.push(u8::from_str_radix(hex, 16).map_err(|e| format!("bad \\x escape: {e}"))?);
                 i += 2;
             }
@@ -83,15 +85,20 @@ pub fn read_file(path: &Path) -> Vec<Case> {
                 cur = Some(Case {
                     name: rest.to_string(),
                     origin: at,
-                    directives: Vec::new(),
+                    lines: Vec::new(),
                     input: Vec::new(),
                     out: Vec::new(),
                 })
             }
-            ("in", Some(c)) => c.input.extend(unescape(rest).unwrap_or_else(|e| panic!("{at}: {e}"))),
-            ("out", Some(c)) => c.out.push(rest.to_string()),
             ("end", Some(_)) => cases.push(cur.take().unwrap()),
-            (_, Some(c)) => c.directives.push((word.to_string(), rest.to_string())),
+            (_, Some(c)) => {
+                match word {
+                    "in" => c.input.extend(unescape(rest.as_bytes()).unwrap_or_else(|e| panic!("{at}: {e}"))),
+                    "out" => c.out.push(rest.to_string()),
+                    _ => {}
+                }
+                c.lines.push((word.to_string(), rest.to_string()));
+            }
             (_, None) => panic!("{at}: `{word}` outside a case"),
         }
     }

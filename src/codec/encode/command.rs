@@ -285,6 +285,10 @@ fn id<'c>(w: &mut Writer<'c>, params: &'c [(Bytes<'_>, NString<'_>)]) -> Result<
     if params.len() > ID_MAX_PAIRS {
         return Err(EncodeError::InvalidId("has more than 30 pairs"));
     }
+    let has_nul = |b: &[u8]| b.contains(&0);
+    if params.iter().any(|(f, v)| has_nul(f) || v.as_deref().is_some_and(has_nul)) {
+        return Err(EncodeError::Nul("ID parameter"));
+    }
     w.raw(b"(");
     for (i, (field, value)) in params.iter().enumerate() {
         if field.len() > ID_MAX_FIELD {
@@ -315,7 +319,7 @@ fn append_message<'c>(w: &mut Writer<'c>, m: &'c AppendMessage<'_>) -> Result<()
         w.date_time("APPEND date-time", d)?;
     }
     w.sp();
-    w.literal("APPEND message", Cow::Borrowed(m.data), m.binary)
+    w.literal("APPEND message", Cow::Borrowed(m.data.as_bytes()), m.binary)
 }
 
 fn raw_arg<'c>(w: &mut Writer<'c>, a: &'c RawArg<'_>) -> Result<(), EncodeError> {

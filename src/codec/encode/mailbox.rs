@@ -9,11 +9,7 @@ use crate::codec::mutf7;
 use crate::types::{List, ListReturn, ListSelect, Mailbox, MailboxAttr, Select, StatusAttr};
 
 /// The wire bytes of a mailbox name, before string classification.
-fn mailbox_bytes<'c>(
-    what: &'static str,
-    m: &'c Mailbox<'_>,
-    utf8_accept: bool,
-) -> Result<Cow<'c, [u8]>, EncodeError> {
+fn mailbox_bytes<'c>(what: &'static str, m: &'c Mailbox<'_>, utf8_accept: bool) -> Result<Cow<'c, [u8]>, EncodeError> {
     match m {
         Mailbox::Wire(b) => Ok(Cow::Borrowed(b.as_bytes())),
         Mailbox::Name(b) => text_bytes(what, b.as_bytes(), utf8_accept),

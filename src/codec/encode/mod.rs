@@ -254,3 +254,93 @@ pub fn authenticate_response(data: &[u8]) -> Vec<u8> {
     out.extend_from_slice(b"\r\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{AppendMessage, Bytes, Mailbox};
+
+    fn opts() -> EncodeOptions {
+        EncodeOptions::default()
+    }
+
+    #[test]
+    fn tags_are_validated() {
+        for bad in [&b""[..], b"A+1", b"A 1", b"A\r\n", b"A(", b"A{", b"\"A\"", b"A\\", b"A*", b"A%", b"\xc3\xa4"] {
+            assert_eq!(encode(&Command::Noop, bad, &opts()), Err(EncodeError::InvalidTag), "{bad:?}");
+        }
+        for good in [&b"A1"[..], b"a0001", b"1", b"tag]", b"x.y-z"] {
+            assert!(encode(&Command::Noop, good, &opts()).is_ok(), "{good:?}");
+        }
+        assert_eq!(EncodeError::InvalidTag.kind(), "invalid-tag");
+    }
+
+    #[test]
+    fn append_data_is_borrowed_not_copied() {
+        let data = b"Subject: hi\r\n\r\nbody".to_vec();
+        let cmd =
+            Command::Append { mailbox: Mailbox::Name(Bytes::from("INBOX")), messages: vec![AppendMessage::new(&data[..])] };
+        for literal in [LiteralMode::Sync, LiteralMode::Plus] {
+            let enc = encode(&cmd, b"A1", &EncodeOptions { literal, utf8_accept: false }).unwrap();
+            let Part::Literal { data: sent, .. } = &enc.parts()[1] else { panic!("no literal part") };
+            assert!(matches!(sent, Cow::Borrowed(_)));
+            assert!(std::ptr::eq(sent.as_ptr(), data.as_ptr()));
+        }
+    }
+
+    #[test]
+    fn parts_and_segments() {
+        let cmd = Command::Login { username: Bytes::from("fred"), password: Bytes::from("p\u{e4}ss") };
+        let enc = encode(&cmd, b"A7", &opts()).unwrap();
+        assert_eq!(
+            enc.parts(),
+            &[
+                Part::Line(b"A7 LOGIN fred {5}\r\n".to_vec()),
+                Part::Literal { data: Cow::Borrowed("p\u{e4}ss".as_bytes()), wait: true },
+                Part::Line(b"\r\n".to_vec()),
+            ]
+        );
+        assert!(enc.has_waits());
+        assert!(enc.parts()[1].waits() && !enc.parts()[0].waits());
+        assert_eq!(enc.segments(), vec![b"A7 LOGIN fred {5}\r\n".to_vec(), "p\u{e4}ss\r\n".as_bytes().to_vec()]);
+        assert_eq!(enc.to_vec(), "A7 LOGIN fred {5}\r\np\u{e4}ss\r\n".as_bytes());
+
+        let plain = encode(&Command::Noop, b"A2", &opts()).unwrap();
+        assert_eq!(plain.parts(), &[Part::Line(b"A2 NOOP\r\n".to_vec())]);
+        assert!(!plain.has_waits());
+        assert_eq!(plain.segments(), vec![b"A2 NOOP\r\n".to_vec()]);
+    }
+
+    #[test]
+    fn continuation_lines() {
+        assert_eq!(IDLE_DONE, b"DONE\r\n");
+        assert_eq!(AUTHENTICATE_CANCEL, b"*\r\n");
+        // RFC 4616 / 4959 example credentials.
+        assert_eq!(authenticate_response(b"test\0test\0test"), b"dGVzdAB0ZXN0AHRlc3Q=\r\n");
+        assert_eq!(authenticate_response(b""), b"\r\n");
+    }
+
+    #[test]
+    fn error_kinds_are_distinct() {
+        let all = [
+            EncodeError::Nul(""),
+            EncodeError::InvalidAtom(""),
+            EncodeError::EmptyList(""),
+            EncodeError::EmptySet(""),
+            EncodeError::VanishedWithoutChangedSince,
+            EncodeError::VanishedWithoutUid,
+            EncodeError::InvalidTag,
+            EncodeError::NotUtf8(""),
+            EncodeError::LiteralNotAllowed(""),
+            EncodeError::LiteralTooLong(0),
+            EncodeError::InvalidDate(""),
+            EncodeError::InvalidNumber(""),
+            EncodeError::InvalidSection(""),
+            EncodeError::InvalidFlag(""),
+            EncodeError::InvalidListOptions,
+            EncodeError::InvalidId(""),
+        ];
+        let kinds: std::collections::HashSet<_> = all.iter().map(EncodeError::kind).collect();
+        assert_eq!(kinds.len(), all.len());
+    }
+}

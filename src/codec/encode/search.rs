@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::writer::{flag_bytes, Writer};
 use super::EncodeError;
-use crate::types::{EntryType, Search, SearchKey, SearchReturn, SortCriterion, SortKey, ThreadAlgorithm};
+use crate::types::{Date, EntryType, Search, SearchKey, SearchReturn, SortCriterion, SortKey, ThreadAlgorithm};
 
 /// RFC 8474 `objectid`: 1 to 255 of ALPHA, DIGIT, `_` and `-`.
 fn is_object_id(b: &[u8]) -> bool {
@@ -92,62 +92,84 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    fn search_string(&mut self, what: &'static str, b: &'c [u8]) -> Result<(), EncodeError> {
-        self.astring(what, Cow::Borrowed(b))
-    }
-
     fn search_key(&mut self, k: &'c SearchKey<'_>) -> Result<(), EncodeError> {
         use SearchKey as K;
-        let (keyword, simple): (&[u8], bool) = match k {
-            K::All => (b"ALL", true),
-            K::Answered => (b"ANSWERED", true),
-            K::Deleted => (b"DELETED", true),
-            K::Draft => (b"DRAFT", true),
-            K::Flagged => (b"FLAGGED", true),
-            K::New => (b"NEW", true),
-            K::Old => (b"OLD", true),
-            K::Recent => (b"RECENT", true),
-            K::Seen => (b"SEEN", true),
-            K::Unanswered => (b"UNANSWERED", true),
-            K::Undeleted => (b"UNDELETED", true),
-            K::Undraft => (b"UNDRAFT", true),
-            K::Unflagged => (b"UNFLAGGED", true),
-            K::Unseen => (b"UNSEEN", true),
-            K::SaveDateSupported => (b"SAVEDATESUPPORTED", true),
-            K::Bcc(_) => (b"BCC", false),
-            K::Before(_) => (b"BEFORE", false),
-            K::Body(_) => (b"BODY", false),
-            K::Cc(_) => (b"CC", false),
-            K::From(_) => (b"FROM", false),
-            K::Header(..) => (b"HEADER", false),
-            K::Keyword(_) => (b"KEYWORD", false),
-            K::Larger(_) => (b"LARGER", false),
-            K::Not(_) => (b"NOT", false),
-            K::On(_) => (b"ON", false),
-            K::Or(..) => (b"OR", false),
-            K::SentBefore(_) => (b"SENTBEFORE", false),
-            K::SentOn(_) => (b"SENTON", false),
-            K::SentSince(_) => (b"SENTSINCE", false),
-            K::Since(_) => (b"SINCE", false),
-            K::Smaller(_) => (b"SMALLER", false),
-            K::Subject(_) => (b"SUBJECT", false),
-            K::Text(_) => (b"TEXT", false),
-            K::To(_) => (b"TO", false),
-            K::Uid(_) => (b"UID", false),
-            K::Unkeyword(_) => (b"UNKEYWORD", false),
-            K::ModSeq { .. } => (b"MODSEQ", false),
-            K::GmRaw(_) => (b"X-GM-RAW", false),
-            K::GmMsgId(_) => (b"X-GM-MSGID", false),
-            K::GmThrId(_) => (b"X-GM-THRID", false),
-            K::GmLabels(_) => (b"X-GM-LABELS", false),
-            K::Older(_) => (b"OLDER", false),
-            K::Younger(_) => (b"YOUNGER", false),
-            K::SavedBefore(_) => (b"SAVEDBEFORE", false),
-            K::SavedOn(_) => (b"SAVEDON", false),
-            K::SavedSince(_) => (b"SAVEDSINCE", false),
-            K::EmailId(_) => (b"EMAILID", false),
-            K::ThreadId(_) => (b"THREADID", false),
-            K::SequenceSet(set) => return self.set("SEARCH sequence set", set),
+        match k {
+            K::All => self.raw(b"ALL"),
+            K::Answered => self.raw(b"ANSWERED"),
+            K::Deleted => self.raw(b"DELETED"),
+            K::Draft => self.raw(b"DRAFT"),
+            K::Flagged => self.raw(b"FLAGGED"),
+            K::New => self.raw(b"NEW"),
+            K::Old => self.raw(b"OLD"),
+            K::Recent => self.raw(b"RECENT"),
+            K::Seen => self.raw(b"SEEN"),
+            K::Unanswered => self.raw(b"UNANSWERED"),
+            K::Undeleted => self.raw(b"UNDELETED"),
+            K::Undraft => self.raw(b"UNDRAFT"),
+            K::Unflagged => self.raw(b"UNFLAGGED"),
+            K::Unseen => self.raw(b"UNSEEN"),
+            K::SaveDateSupported => self.raw(b"SAVEDATESUPPORTED"),
+            K::Bcc(s) => self.keyword_string(b"BCC ", "BCC", s)?,
+            K::Body(s) => self.keyword_string(b"BODY ", "BODY", s)?,
+            K::Cc(s) => self.keyword_string(b"CC ", "CC", s)?,
+            K::From(s) => self.keyword_string(b"FROM ", "FROM", s)?,
+            K::Subject(s) => self.keyword_string(b"SUBJECT ", "SUBJECT", s)?,
+            K::Text(s) => self.keyword_string(b"TEXT ", "TEXT", s)?,
+            K::To(s) => self.keyword_string(b"TO ", "TO", s)?,
+            K::GmRaw(s) => self.keyword_string(b"X-GM-RAW ", "X-GM-RAW", s)?,
+            K::Header(name, value) => {
+                self.keyword_string(b"HEADER ", "HEADER field name", name)?;
+                self.sp();
+                self.astring("HEADER value", Cow::Borrowed(value.as_bytes()))?;
+            }
+            K::Keyword(f) => {
+                self.raw(b"KEYWORD ");
+                self.atom("KEYWORD", f)?;
+            }
+            K::Unkeyword(f) => {
+                self.raw(b"UNKEYWORD ");
+                self.atom("UNKEYWORD", f)?;
+            }
+            K::GmLabels(l) => {
+                self.raw(b"X-GM-LABELS ");
+                self.label(l)?;
+            }
+            K::Before(d) => self.keyword_date(b"BEFORE ", "BEFORE", d)?,
+            K::On(d) => self.keyword_date(b"ON ", "ON", d)?,
+            K::Since(d) => self.keyword_date(b"SINCE ", "SINCE", d)?,
+            K::SentBefore(d) => self.keyword_date(b"SENTBEFORE ", "SENTBEFORE", d)?,
+            K::SentOn(d) => self.keyword_date(b"SENTON ", "SENTON", d)?,
+            K::SentSince(d) => self.keyword_date(b"SENTSINCE ", "SENTSINCE", d)?,
+            K::SavedBefore(d) => self.keyword_date(b"SAVEDBEFORE ", "SAVEDBEFORE", d)?,
+            K::SavedOn(d) => self.keyword_date(b"SAVEDON ", "SAVEDON", d)?,
+            K::SavedSince(d) => self.keyword_date(b"SAVEDSINCE ", "SAVEDSINCE", d)?,
+            K::Larger(n) => self.keyword_number(b"LARGER ", *n),
+            K::Smaller(n) => self.keyword_number(b"SMALLER ", *n),
+            K::GmMsgId(n) => self.keyword_number(b"X-GM-MSGID ", *n),
+            K::GmThrId(n) => self.keyword_number(b"X-GM-THRID ", *n),
+            K::Older(n) | K::Younger(n) => {
+                if *n == 0 {
+                    return Err(EncodeError::InvalidNumber("OLDER/YOUNGER interval"));
+                }
+                let keyword: &[u8] = if matches!(k, K::Older(_)) { b"OLDER " } else { b"YOUNGER " };
+                self.keyword_number(keyword, u64::from(*n));
+            }
+            K::Uid(set) => {
+                self.raw(b"UID ");
+                self.set("SEARCH UID", set)?;
+            }
+            K::SequenceSet(set) => self.set("SEARCH sequence set", set)?,
+            K::Not(k) => {
+                self.raw(b"NOT ");
+                self.search_key(k)?;
+            }
+            K::Or(a, b) => {
+                self.raw(b"OR ");
+                self.search_key(a)?;
+                self.sp();
+                self.search_key(b)?;
+            }
             K::And(keys) => {
                 if keys.is_empty() {
                     return Err(EncodeError::EmptyList("parenthesised search keys"));
@@ -160,55 +182,9 @@ impl<'c> Writer<'c> {
                     self.search_key(k)?;
                 }
                 self.raw(b")");
-                return Ok(());
-            }
-        };
-        self.raw(keyword);
-        if simple {
-            return Ok(());
-        }
-        self.sp();
-        match k {
-            K::Bcc(s) => self.search_string("BCC", s)?,
-            K::Body(s) => self.search_string("BODY", s)?,
-            K::Cc(s) => self.search_string("CC", s)?,
-            K::From(s) => self.search_string("FROM", s)?,
-            K::Subject(s) => self.search_string("SUBJECT", s)?,
-            K::Text(s) => self.search_string("TEXT", s)?,
-            K::To(s) => self.search_string("TO", s)?,
-            K::GmRaw(s) => self.search_string("X-GM-RAW", s)?,
-            K::Header(name, value) => {
-                self.search_string("HEADER field name", name)?;
-                self.sp();
-                self.search_string("HEADER value", value)?;
-            }
-            K::Keyword(f) => self.atom("KEYWORD", f)?,
-            K::Unkeyword(f) => self.atom("UNKEYWORD", f)?,
-            K::GmLabels(l) => self.label(l)?,
-            K::Before(d) => self.date("BEFORE", d)?,
-            K::On(d) => self.date("ON", d)?,
-            K::SentBefore(d) => self.date("SENTBEFORE", d)?,
-            K::SentOn(d) => self.date("SENTON", d)?,
-            K::SentSince(d) => self.date("SENTSINCE", d)?,
-            K::Since(d) => self.date("SINCE", d)?,
-            K::SavedBefore(d) => self.date("SAVEDBEFORE", d)?,
-            K::SavedOn(d) => self.date("SAVEDON", d)?,
-            K::SavedSince(d) => self.date("SAVEDSINCE", d)?,
-            K::Larger(n) | K::Smaller(n) | K::GmMsgId(n) | K::GmThrId(n) => self.number(*n),
-            K::Older(n) | K::Younger(n) => {
-                if *n == 0 {
-                    return Err(EncodeError::InvalidNumber("OLDER/YOUNGER interval"));
-                }
-                self.number(u64::from(*n));
-            }
-            K::Uid(set) => self.set("SEARCH UID", set)?,
-            K::Not(k) => self.search_key(k)?,
-            K::Or(a, b) => {
-                self.search_key(a)?;
-                self.sp();
-                self.search_key(b)?;
             }
             K::ModSeq { entry, mod_seq } => {
+                self.raw(b"MODSEQ ");
                 if let Some((flag, kind)) = entry {
                     let mut name = b"/flags/".to_vec();
                     name.extend_from_slice(&flag_bytes(flag)?);
@@ -230,10 +206,28 @@ impl<'c> Writer<'c> {
                 if !is_object_id(id) {
                     return Err(EncodeError::InvalidAtom("object id"));
                 }
+                self.raw(if matches!(k, K::EmailId(_)) { b"EMAILID " } else { b"THREADID " });
                 self.raw(id);
             }
-            _ => unreachable!("simple keys and lists returned above"),
         }
         Ok(())
+    }
+
+    /// `KEYWORD astring`
+    fn keyword_string(&mut self, keyword: &[u8], what: &'static str, s: &'c [u8]) -> Result<(), EncodeError> {
+        self.raw(keyword);
+        self.astring(what, Cow::Borrowed(s))
+    }
+
+    /// `KEYWORD date`
+    fn keyword_date(&mut self, keyword: &[u8], what: &'static str, d: &Date) -> Result<(), EncodeError> {
+        self.raw(keyword);
+        self.date(what, d)
+    }
+
+    /// `KEYWORD number`
+    fn keyword_number(&mut self, keyword: &[u8], n: u64) {
+        self.raw(keyword);
+        self.number(n);
     }
 }

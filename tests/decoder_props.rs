@@ -1,0 +1,131 @@
+//! Property tests of the decoder: whatever the bytes, decoding never
+//! panics, never hangs, and gives the same events however the input is cut.
+
+mod support;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use imap::codec::{Decoder, Limits};
+use imap::print::to_sexp;
+use proptest::prelude::*;
+
+/// Every event (and the fatal error, if any) of decoding `chunks`.
+fn decode(limits: &Limits, chunks: &[&[u8]]) -> Vec<String> {
+    let mut d = Decoder::with_limits(limits.clone());
+    let mut out = Vec::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        d.feed(chunk);
+        if i + 1 == chunks.len() {
+            d.feed_eof();
+        }
+        loop {
+            match d.next() {
+                Ok(Some(ev)) => out.push(to_sexp(&ev)),
+                Ok(None) => break,
+                Err(e) => {
+                    out.push(to_sexp(&e));
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The inputs of the decode vectors, as seeds for mutation.
+fn seeds() -> &'static [Vec<u8>] {
+    static SEEDS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/decode");
+        support::vectors::read_dir(&dir).into_iter().map(|c| c.input).collect()
+    })
+}
+
+/// Bytes that are likely to matter to the grammar.
+fn interesting_byte() -> impl Strategy<Value = u8> {
+    prop_oneof![
+        Just(b'('),
+        Just(b')'),
+        Just(b'{'),
+        Just(b'}'),
+        Just(b'"'),
+        Just(b'\\'),
+        Just(b' '),
+        Just(b'\r'),
+        Just(b'\n'),
+        Just(b'['),
+        Just(b']'),
+        Just(b'~'),
+        Just(b'9'),
+        any::<u8>()
+    ]
+}
+
+/// A vector's input with a few bytes replaced, inserted or removed.
+fn mutated() -> impl Strategy<Value = Vec<u8>> {
+    let edits = prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, interesting_byte()), 1..8);
+    (any::<prop::sample::Index>(), edits).prop_map(|(which, edits)| {
+        let seeds = seeds();
+        let mut v = seeds[which.index(seeds.len())].clone();
+        for (at, op, b) in edits {
+            let i = if v.is_empty() { 0 } else { at.index(v.len()) };
+            match op {
+                0 if !v.is_empty() => v[i] = b,
+                1 => v.insert(i, b),
+                _ if !v.is_empty() => {
+                    v.remove(i);
+                }
+                _ => v.push(b),
+            }
+        }
+        v
+    })
+}
+
+fn small_limits() -> Limits {
+    Limits { max_line: 300, max_literal: 200, max_response: 600, max_depth: 6, stream_threshold: None }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_decode_the_same_however_cut(input in prop::collection::vec(interesting_byte(), 0..400), cut in any::<prop::sample::Index>()) {
+        let limits = Limits::default();
+        let whole = decode(&limits, &[&input]);
+        let at = cut.index(input.len() + 1);
+        prop_assert_eq!(&decode(&limits, &[&input[..at], &input[at..]]), &whole);
+        let bytes: Vec<&[u8]> = input.chunks(1).collect();
+        prop_assert_eq!(&decode(&limits, &bytes), &whole);
+    }
+
+    #[test]
+    fn mutated_vectors_decode_the_same_however_cut(input in mutated(), cut in any::<prop::sample::Index>(), small in any::<bool>()) {
+        let limits = if small { small_limits() } else { Limits::default() };
+        let whole = decode(&limits, &[&input]);
+        let at = cut.index(input.len() + 1);
+        prop_assert_eq!(&decode(&limits, &[&input[..at], &input[at..]]), &whole);
+        let bytes: Vec<&[u8]> = input.chunks(3).collect();
+        prop_assert_eq!(&decode(&limits, &bytes), &whole);
+    }
+
+    #[test]
+    fn streaming_gives_the_same_responses_and_literal_bytes(input in mutated(), threshold in 0u64..64) {
+        let streamed = Limits { stream_threshold: Some(threshold), ..Limits::default() };
+        let mut d = Decoder::with_limits(streamed);
+        d.feed(&input);
+        d.feed_eof();
+        let mut literal_bytes = 0u64;
+        let mut announced = 0u64;
+        loop {
+            match d.next() {
+                Ok(Some(imap::codec::Event::LiteralBegin(b))) => announced += b.size,
+                Ok(Some(imap::codec::Event::LiteralData(data))) => literal_bytes += data.len() as u64,
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => break,
+            }
+        }
+        prop_assert!(literal_bytes <= announced);
+    }
+}
