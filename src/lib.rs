@@ -10,6 +10,7 @@
 
 pub mod codec;
 pub mod conn;
+pub mod ffi;
 pub mod print;
 pub mod types;
 

@@ -1,0 +1,156 @@
+//! The plain response decoder in C, for proxies and tools.
+
+use super::conn::imap_limits;
+use super::error::imap_error;
+use super::types::{self, imap_literal_begin, imap_malformed, imap_response};
+use super::{guard, imap_bytes, raw_bytes, Arena};
+use crate::codec::{Decoder, Event};
+
+/// Kinds of [`imap_event`].
+#[repr(u32)]
+#[derive(Clone, Copy)]
+pub enum imap_event_kind {
+    /// More input is needed.
+    None = 0,
+    /// A response: `u.response`.
+    Response = 1,
+    /// A malformed response: `u.malformed`.
+    Malformed = 2,
+    /// A streamed literal starts: `u.literal_begin`.
+    LiteralBegin = 3,
+    /// Bytes of a streamed literal: `u.literal_data`.
+    LiteralData = 4,
+    /// A streamed literal ends.
+    LiteralEnd = 5,
+    /// A fatal framing error: `error`.
+    Error = 6,
+}
+
+/// The data of an [`imap_event`].
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union imap_event_data {
+    /// RESPONSE.
+    pub response: imap_response,
+    /// MALFORMED.
+    pub malformed: imap_malformed,
+    /// LITERAL_BEGIN.
+    pub literal_begin: imap_literal_begin,
+    /// LITERAL_DATA.
+    pub literal_data: imap_bytes,
+}
+
+/// The result of `imap_decoder_next`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct imap_event {
+    /// What was decoded; says which member of `u` is set.
+    pub kind: imap_event_kind,
+    /// The error code when `kind` is ERROR.
+    pub error: imap_error,
+    /// Its data.
+    pub u: imap_event_data,
+}
+
+impl imap_event {
+    const fn of(kind: imap_event_kind, error: imap_error) -> Self {
+        imap_event { kind, error, u: imap_event_data { literal_data: imap_bytes { ptr: std::ptr::null(), len: 0 } } }
+    }
+}
+
+/// A decoder handle.
+pub struct imap_decoder {
+    decoder: Decoder,
+    arena: Arena,
+    event: imap_event,
+}
+
+/// A new decoder with `limits` (NULL for the defaults).
+///
+/// # Safety
+/// `limits` is NULL or points to an `imap_limits`.
+#[no_mangle]
+pub unsafe extern "C" fn imap_decoder_new(limits: *const imap_limits) -> *mut imap_decoder {
+    guard(std::ptr::null_mut(), || {
+        let decoder = match limits.as_ref() {
+            Some(l) => Decoder::with_limits(l.to_limits()),
+            None => Decoder::new(),
+        };
+        let event = imap_event::of(imap_event_kind::None, imap_error::Ok);
+        Box::into_raw(Box::new(imap_decoder { decoder, arena: Arena::default(), event }))
+    })
+}
+
+/// Frees a decoder (NULL does nothing).
+///
+/// # Safety
+/// `d` is NULL or a decoder not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn imap_decoder_free(d: *mut imap_decoder) {
+    if !d.is_null() {
+        guard((), || drop(Box::from_raw(d)));
+    }
+}
+
+/// Appends `len` bytes of input (copied). `len` 0 marks the end of input.
+///
+/// # Safety
+/// `d` is a live decoder; `data` points to `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn imap_decoder_feed(d: *mut imap_decoder, data: *const u8, len: usize) -> imap_error {
+    guard(imap_error::Internal, || {
+        let Some(d) = d.as_mut() else { return imap_error::NullArgument };
+        let Some(data) = raw_bytes(data, len) else { return imap_error::NullArgument };
+        d.arena.clear();
+        if data.is_empty() {
+            d.decoder.feed_eof();
+        } else {
+            d.decoder.feed(data);
+        }
+        imap_error::Ok
+    })
+}
+
+/// Decodes the next event. Never NULL; what it points to borrows from the
+/// decoder and is valid until the next call that takes this decoder.
+///
+/// # Safety
+/// `d` is NULL or a live decoder.
+#[no_mangle]
+pub unsafe extern "C" fn imap_decoder_next(d: *mut imap_decoder) -> *const imap_event {
+    static NULL_EVENT: StaticEvent = StaticEvent(imap_event::of(imap_event_kind::Error, imap_error::NullArgument));
+    let Some(d) = d.as_mut() else { return &NULL_EVENT.0 };
+    let event = guard(imap_event::of(imap_event_kind::Error, imap_error::Internal), || next(d));
+    d.event = event;
+    &d.event
+}
+
+/// An event in static storage (it holds no pointer).
+struct StaticEvent(imap_event);
+
+// SAFETY: the static event holds no pointer and is never written.
+unsafe impl Sync for StaticEvent {}
+
+fn next(d: &mut imap_decoder) -> imap_event {
+    use imap_event_kind as K;
+    d.arena.clear();
+    let a = &mut d.arena;
+    match d.decoder.next() {
+        Ok(None) => imap_event::of(K::None, imap_error::Ok),
+        Ok(Some(Event::Response(r))) => {
+            imap_event { u: imap_event_data { response: types::response(a, &r) }, ..imap_event::of(K::Response, imap_error::Ok) }
+        }
+        Ok(Some(Event::Malformed(m))) => {
+            imap_event { u: imap_event_data { malformed: types::malformed(&m) }, ..imap_event::of(K::Malformed, imap_error::Ok) }
+        }
+        Ok(Some(Event::LiteralBegin(b))) => imap_event {
+            u: imap_event_data { literal_begin: types::literal_begin(&b) },
+            ..imap_event::of(K::LiteralBegin, imap_error::Ok)
+        },
+        Ok(Some(Event::LiteralData(b))) => {
+            imap_event { u: imap_event_data { literal_data: imap_bytes::of(b) }, ..imap_event::of(K::LiteralData, imap_error::Ok) }
+        }
+        Ok(Some(Event::LiteralEnd)) => imap_event::of(K::LiteralEnd, imap_error::Ok),
+        Err(e) => imap_event::of(K::Error, imap_error::from(&e)),
+    }
+}

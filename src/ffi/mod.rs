@@ -1,0 +1,129 @@
+//! The C ABI: the only home of `extern "C"` and `unsafe` in the crate.
+//!
+//! Conventions (see `include/imap.h`):
+//! - every symbol starts with `imap_`; constructors end in `_new` (or name
+//!   the command, `imap_cmd_*`), destructors in `_free`, and freeing NULL
+//!   does nothing;
+//! - byte strings are [`imap_bytes`] `{ptr, len}`, because IMAP data need not
+//!   be UTF-8; a NIL string has a NULL `ptr`, an empty one a non-NULL `ptr`
+//!   and `len` 0; lists are a pointer and a count;
+//! - results are tagged unions: a `kind` and a union member named `u`;
+//! - data returned by `imap_run` (or `imap_decoder_next`) borrows from the
+//!   connection (or decoder) and is valid until the next call that takes
+//!   this connection (or decoder);
+//! - no panic crosses the boundary and every pointer argument is checked:
+//!   bad arguments give an error code.
+//!
+//! This layer holds no protocol logic: it translates.
+
+#![allow(unsafe_code)]
+#![allow(non_camel_case_types)]
+
+pub mod command;
+pub mod conn;
+pub mod decoder;
+pub mod error;
+pub mod types;
+
+use std::any::Any;
+use std::ffi::{c_char, CStr};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use error::imap_error;
+
+/// A byte string: `ptr` and `len`. A NIL value has a NULL `ptr`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct imap_bytes {
+    /// The first byte, or NULL for NIL.
+    pub ptr: *const u8,
+    /// The number of bytes.
+    pub len: usize,
+}
+
+impl imap_bytes {
+    /// The NIL value.
+    pub const NIL: imap_bytes = imap_bytes { ptr: std::ptr::null(), len: 0 };
+
+    /// Points at `b` (never NULL, even when empty).
+    pub fn of(b: &[u8]) -> imap_bytes {
+        imap_bytes { ptr: if b.is_empty() { EMPTY.as_ptr() } else { b.as_ptr() }, len: b.len() }
+    }
+}
+
+/// A non-NULL address for empty strings.
+static EMPTY: [u8; 1] = [0];
+
+/// Storage for what a call hands to C: every array and boxed value that a
+/// returned struct points to lives here until the next call.
+#[derive(Default)]
+pub(crate) struct Arena {
+    blocks: Vec<Box<dyn Any>>,
+}
+
+impl Arena {
+    /// Forgets everything handed out before.
+    pub(crate) fn clear(&mut self) {
+        self.blocks.clear();
+    }
+
+    /// Keeps `v` alive and returns a pointer to its elements and their count.
+    pub(crate) fn slice<T: 'static>(&mut self, v: Vec<T>) -> (*const T, usize) {
+        if v.is_empty() {
+            return (std::ptr::NonNull::dangling().as_ptr(), 0);
+        }
+        let boxed: Box<[T]> = v.into_boxed_slice();
+        let out = (boxed.as_ptr(), boxed.len());
+        self.blocks.push(Box::new(boxed));
+        out
+    }
+
+    /// Keeps `v` alive and returns a pointer to it.
+    pub(crate) fn boxed<T: 'static>(&mut self, v: T) -> *const T {
+        let b = Box::new(v);
+        let p: *const T = &*b;
+        self.blocks.push(b);
+        p
+    }
+
+    /// Keeps a copy of `b` alive and returns it as [`imap_bytes`].
+    pub(crate) fn copy(&mut self, b: &[u8]) -> imap_bytes {
+        let (ptr, len) = self.slice(b.to_vec());
+        imap_bytes { ptr: if len == 0 { EMPTY.as_ptr() } else { ptr }, len }
+    }
+}
+
+/// Runs `f`, turning a panic into `on_panic`.
+pub(crate) fn guard<T>(on_panic: T, f: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(on_panic)
+}
+
+/// The bytes of a NUL-terminated C string, or None for NULL.
+///
+/// # Safety
+/// `s` is NULL or points to a NUL-terminated string.
+pub(crate) unsafe fn c_bytes<'a>(s: *const c_char) -> Option<&'a [u8]> {
+    if s.is_null() {
+        None
+    } else {
+        Some(CStr::from_ptr(s).to_bytes())
+    }
+}
+
+/// `len` bytes at `ptr` (NULL is allowed only when `len` is 0).
+///
+/// # Safety
+/// `ptr` is NULL or points to `len` readable bytes.
+pub(crate) unsafe fn raw_bytes<'a>(ptr: *const u8, len: usize) -> Option<&'a [u8]> {
+    match (ptr.is_null(), len) {
+        (true, 0) => Some(&[]),
+        (true, _) => None,
+        (false, _) => Some(std::slice::from_raw_parts(ptr, len)),
+    }
+}
+
+/// The library version, e.g. `"0.1.0"` (static storage).
+#[no_mangle]
+pub extern "C" fn imap_version() -> *const c_char {
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+}
