@@ -4,15 +4,18 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
+PREFIX ?= /usr/local
+CBINDGEN_VERSION := 0.29.2
+CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build demo test test-rust bench deps clean
+.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header header bench install clean deps
 
 all: build
 
 deps:
 	@scripts/ensure-rust
 
-build: deps
+build lib: deps
 	$(CARGO) build --release
 
 ## demo: decode a captured Dovecot session with imap-trace (the real-server
@@ -22,14 +25,43 @@ demo: build
 	@./target/release/imap-trace examples/traces/dovecot-session.imap
 
 ## test: every test suite of the project.
-test: test-rust
+test: test-rust check-header test-c test-python test-e2e
 
 test-rust: deps
 	$(CARGO) test --all-targets
 
-## bench: decoder throughput, ours and the peer crates' side by side.
+## header: regenerate include/imap.h with the pinned cbindgen.
+header: $(CBINDGEN)
+	$(CBINDGEN) --config cbindgen.toml --crate imap --output include/imap.h
+
+## check-header: fail if the committed include/imap.h is not what cbindgen generates.
+check-header: $(CBINDGEN)
+	$(CBINDGEN) --quiet --config cbindgen.toml --crate imap --output target/imap.h.generated
+	@diff -u include/imap.h target/imap.h.generated || { echo "include/imap.h is stale: run make header" >&2; exit 1; }
+
+$(CBINDGEN): | deps
+	$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root target/tools
+
+## test-c: C tests (vectors through the C API, sanitizers, valgrind, layout).
+test-c: lib
+	tests/c/run
+
+## test-python: the Python binding's tests, in a fresh venv.
+test-python: lib
+	bindings/python/run-tests
+
+## test-e2e: end-to-end tests against Dovecot and Cyrus on 127.0.0.1.
+test-e2e: deps
+	scripts/e2e
+
+## bench: decoder throughput, ours and the peer crates' side by side
+## (make bench BENCH_ARGS=--quick for a short run).
 bench: deps
-	$(CARGO) run --release -p imap-bench-compare
+	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
+
+## install: libimap.so (versioned soname), libimap.a, imap.h and imap.pc under PREFIX.
+install: lib
+	scripts/install "$(PREFIX)"
 
 clean:
 	$(CARGO) clean
