@@ -45,6 +45,7 @@ $(CBINDGEN): | deps
 ## test-c: C tests (vectors through the C API, sanitizers, valgrind, layout).
 test-c: lib
 	tests/c/run
+	tests/install/run
 
 ## test-python: the Python binding's tests, in a fresh venv.
 test-python: lib
