@@ -1394,3 +1394,60 @@ void sx_free(sx *x) {
 int sx_is(const sx *x, const char *word) { return x->kind == SX_ATOM && strcmp(x->text, word) == 0; }
 
 int sx_head(const sx *x, const char *word) { return x->kind == SX_LIST && x->n > 0 && sx_is(&x->items[0], word); }
+
+/* ---- connection steps and checks ------------------------------------------- */
+
+void print_step(sbuf *b, const imap_step *s) {
+    switch (s->kind) {
+    case IMAP_STEP_KIND_AWAIT_SRC: sb_puts(b, "await-src"); break;
+    case IMAP_STEP_KIND_AWAIT_DST: sb_puts(b, "await-dst"); break;
+    case IMAP_STEP_KIND_DONE: sb_puts(b, "done"); break;
+    case IMAP_STEP_KIND_UNTAGGED: print_untagged(b, &s->u.untagged); break;
+    case IMAP_STEP_KIND_OK: print_resp_text(b, "ok", &s->u.text); break;
+    case IMAP_STEP_KIND_PREAUTH: print_resp_text(b, "preauth", &s->u.text); break;
+    case IMAP_STEP_KIND_NO: print_resp_text(b, "no", &s->u.text); break;
+    case IMAP_STEP_KIND_BAD: print_resp_text(b, "bad", &s->u.text); break;
+    case IMAP_STEP_KIND_STARTTLS: sb_puts(b, "starttls"); break;
+    case IMAP_STEP_KIND_LITERAL_BEGIN:
+        sb_puts(b, "(literal-begin ");
+        if (s->u.literal_begin.has_seq)
+            print_u32(b, s->u.literal_begin.seq);
+        else
+            sb_puts(b, "nil");
+        sb_putc(b, ' ');
+        print_bytes(b, s->u.literal_begin.item);
+        sb_printf(b, " %" PRIu64 ")", s->u.literal_begin.size);
+        break;
+    case IMAP_STEP_KIND_LITERAL_DATA:
+        sb_puts(b, "(literal-data ");
+        print_bytes(b, s->u.literal_data);
+        sb_putc(b, ')');
+        break;
+    case IMAP_STEP_KIND_LITERAL_END: sb_puts(b, "(literal-end)"); break;
+    case IMAP_STEP_KIND_MALFORMED: sb_printf(b, "(malformed %" PRIu64 ")", s->u.malformed.offset); break;
+    case IMAP_STEP_KIND_ERROR: sb_printf(b, "(error %s)", error_name(s->error)); break;
+    default: sb_printf(b, "(bad-step-kind %u)", (unsigned)s->kind);
+    }
+}
+
+int check_failures = 0;
+
+void check_fail(const char *file, int line, const char *what) {
+    check_failures++;
+    fprintf(stderr, "%s:%d: check failed: %s\n", file, line, what);
+}
+
+int check_bytes(const char *file, int line, const char *what, const void *got, size_t got_len, const void *want,
+                size_t want_len) {
+    if (got_len == want_len && (want_len == 0 || memcmp(got, want, want_len) == 0)) return 1;
+    sbuf g, w;
+    sb_init(&g);
+    sb_init(&w);
+    print_string(&g, got, got_len);
+    print_string(&w, want, want_len);
+    check_failures++;
+    fprintf(stderr, "%s:%d: %s:\n  got  %s\n  want %s\n", file, line, what, sb_str(&g), sb_str(&w));
+    sb_free(&g);
+    sb_free(&w);
+    return 0;
+}

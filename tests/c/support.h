@@ -107,6 +107,28 @@ const char *fatal_kind_name(imap_error e);
 /* The name of an error code (IMAP_ERROR_...), for messages. */
 const char *error_name(uint32_t e);
 
+/* One connection step in the form the connection tests record:
+ * `(ok <code> "text")`, `(no ...)`, `(bad ...)`, `(preauth ...)`, an
+ * untagged response's s-expression, `starttls`, `await-src`, `await-dst`,
+ * `done`, `(literal-begin <seq>|nil "item" size)`, `(literal-data "bytes")`,
+ * `(literal-end)`, `(malformed <offset>)`, `(error IMAP_ERROR_...)`. */
+void print_step(sbuf *b, const imap_step *s);
+
+/* ---- checks ------------------------------------------------------------ */
+
+/* Number of failed CHECKs so far. */
+extern int check_failures;
+void check_fail(const char *file, int line, const char *what);
+#define CHECK(cond)                                                                                                 \
+    do {                                                                                                            \
+        if (!(cond)) check_fail(__FILE__, __LINE__, #cond);                                                         \
+    } while (0)
+/* Compares two byte strings; prints both (escaped) when they differ. */
+int check_bytes(const char *file, int line, const char *what, const void *got, size_t got_len, const void *want,
+                size_t want_len);
+#define CHECK_BYTES(got, got_len, want, want_len) check_bytes(__FILE__, __LINE__, #got, got, got_len, want, want_len)
+#define CHECK_STR(got, want) check_bytes(__FILE__, __LINE__, #got, got, strlen(got), want, strlen(want))
+
 /* ---- s-expression parser (docs/commands.md notation) ----------------- */
 
 typedef enum sx_kind {
