@@ -1,0 +1,40 @@
+"""imap: a sans-I/O IMAP4 client codec (libimap, over its C ABI), with a
+small blocking client and an asyncio client.
+
+Layers:
+
+* :class:`Connection` (``src``/``output``/``dst``/``run``) and
+  :class:`Decoder`: the codec itself; the caller does the I/O;
+* :mod:`imap.commands` (also ``imap.cmd``): command builders;
+* :mod:`imap.auth`: SASL authenticators (PLAIN, XOAUTH2, Python callables);
+* :class:`Client` (blocking, ``socket``/``ssl``) and :class:`imap.aio.Client`;
+* :mod:`imap.mutf7`, :mod:`imap.sexp`: helpers.
+
+Decoded values are frozen dataclasses (see :mod:`imap.types`); errors are
+:class:`Error` subclasses (see :mod:`imap.errors`).
+"""
+
+from . import _ffi
+from . import auth, commands, mutf7, sexp
+from . import commands as cmd
+from .connection import Connection, Decoder, Limits
+from .errors import *  # noqa: F401,F403
+from .errors import ErrorCode
+from .headers import decode_header
+from .types import *  # noqa: F401,F403
+try:
+    from .client import Client, MailboxSummary, Message  # noqa: E402
+except ImportError:
+    pass
+
+__version__ = "0.1.0"
+
+
+def library_version() -> str:
+    """The version of the loaded libimap, e.g. ``"0.1.0"``."""
+    return _ffi.version()
+
+
+def library_path() -> str:
+    """The path libimap was loaded from."""
+    return _ffi.LIBRARY_PATH

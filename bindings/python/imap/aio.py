@@ -1,0 +1,392 @@
+"""An asyncio IMAP client built on :class:`imap.Connection`.
+
+::
+
+    async with await imap.aio.Client.connect("imap.example.org") as c:
+        await c.login("alice", "secret")
+        box = await c.examine("INBOX")
+        async for msg in c.fetch("1:*", ["UID", "ENVELOPE"]):
+            print(msg.uid, msg.envelope.subject_text)
+        async for response in c.idle(timeout=60):
+            if isinstance(response, imap.Exists):
+                break
+        await c.logout()
+
+The methods mirror :class:`imap.Client`; the codec does no I/O, so this
+class only replaces the socket calls by ``asyncio`` streams.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl as _ssl
+from datetime import datetime
+from typing import Any, AsyncIterator, Callable, Iterable, List, Optional, Tuple, Union
+
+from . import commands as _cmd
+from .auth import Authenticator, plain, xoauth2
+from .client import MailboxSummary, MalformedCompletion, Result, Client as _SyncClient
+from .commands import Command
+from .connection import Connection, Limits
+from .errors import BadResponse, Error, NoResponse, UsageError
+from .types import (
+    AppendUid,
+    Capabilities,
+    Capability,
+    Code,
+    CodeKind,
+    Condition,
+    Esearch,
+    EsearchKind,
+    Fetch,
+    Flag,
+    LiteralData,
+    LiteralEnd,
+    RespText,
+    Search,
+    Step,
+    StepKind,
+    Untagged,
+    UntaggedKind,
+)
+
+__all__ = ["Client"]
+
+
+class Client:
+    """An asyncio IMAP client; create it with ``await Client.connect(...)``
+    (same options as :class:`imap.Client`)."""
+
+    def __init__(self) -> None:
+        self.host = ""
+        self.timeout: Optional[float] = None
+        self.read_size = 64 * 1024
+        self.on_untagged: Optional[Callable[[Untagged], None]] = None
+        self._reader: Optional[asyncio.StreamReader] = None
+        self._writer: Optional[asyncio.StreamWriter] = None
+        self._conn: Optional[Connection] = None
+        self._capabilities: Optional[Tuple[Capability, ...]] = None
+        self._ssl_context: Optional[_ssl.SSLContext] = None
+        self.greeting: Optional[RespText] = None
+        self.preauth = False
+        self.selected: Optional[MailboxSummary] = None
+
+    @classmethod
+    async def connect(
+        cls,
+        host: str,
+        port: Optional[int] = None,
+        *,
+        ssl: bool = True,
+        starttls: bool = False,
+        ssl_context: Optional[_ssl.SSLContext] = None,
+        timeout: Optional[float] = 60.0,
+        limits: Optional[Limits] = None,
+        read_size: int = 64 * 1024,
+        on_untagged: Optional[Callable[[Untagged], None]] = None,
+    ) -> "Client":
+        if ssl and starttls:
+            raise UsageError("ssl=True and starttls=True exclude each other")
+        self = cls()
+        self.host, self.timeout, self.read_size, self.on_untagged = host, timeout, read_size, on_untagged
+        self._ssl_context = ssl_context
+        port = port if port is not None else (993 if ssl else 143)
+        ctx = self._context() if ssl else None
+        self._reader, self._writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port, ssl=ctx, server_hostname=host if ssl else None), timeout
+        )
+        self._conn = Connection(limits)
+        try:
+            while True:
+                step = await self._step()
+                if step.kind in (StepKind.OK, StepKind.PREAUTH):
+                    self.greeting = step.value
+                    self.preauth = step.kind is StepKind.PREAUTH
+                    self._learn_code(step.value.code)
+                    break
+            if starttls:
+                await self.starttls()
+        except BaseException:
+            await self.close()
+            raise
+        return self
+
+    def _context(self) -> _ssl.SSLContext:
+        if self._ssl_context is None:
+            self._ssl_context = _ssl.create_default_context()
+        return self._ssl_context
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _c(self) -> Connection:
+        if self._conn is None or self._writer is None:
+            raise UsageError("the client is closed")
+        return self._conn
+
+    async def _fill(self, timeout: Optional[float] = -1.0) -> None:
+        assert self._reader is not None
+        t = self.timeout if timeout == -1.0 else timeout
+        data = await asyncio.wait_for(self._reader.read(self.read_size), t)
+        self._c().src(data)
+
+    async def _flush(self) -> None:
+        conn = self._c()
+        assert self._writer is not None
+        while True:
+            data = conn.output()
+            if not data:
+                break
+            self._writer.write(data)
+        await asyncio.wait_for(self._writer.drain(), self.timeout)
+
+    async def _step(self, cmd: Optional[Command] = None) -> Step:
+        conn = self._c()
+        step = conn.run(cmd)
+        while True:
+            if step.kind is StepKind.AWAIT_DST:
+                await self._flush()
+            elif step.kind is StepKind.AWAIT_SRC:
+                await self._fill()
+            else:
+                return step
+            step = conn.run()
+
+    _learn = _SyncClient._learn
+    _learn_code = _SyncClient._learn_code
+    _summary = _SyncClient._summary
+
+    def _passing(self, u: Untagged) -> None:
+        if self.on_untagged is not None:
+            self.on_untagged(u)
+
+    async def _drain(self) -> None:
+        self._c().idle_stop()  # an IDLE left by its loop; harmless otherwise
+        while self._c().busy:
+            step = await self._step()
+            if step.kind is StepKind.UNTAGGED:
+                self._learn(step.value)
+                self._passing(step.value)
+            elif step.kind is StepKind.DONE:
+                return
+
+    async def stream(self, cmd: Command) -> AsyncIterator[Any]:
+        """Runs ``cmd``; yields its untagged responses (and literal events) as
+        they arrive. Raises :class:`imap.CommandError` for NO/BAD; the tagged
+        OK is kept in ``self.last_result``."""
+        if self._c().busy:
+            await self._drain()
+        step = await self._step(cmd)
+        while True:
+            k = step.kind
+            if k is StepKind.UNTAGGED:
+                self._learn(step.value)
+                yield step.value
+            elif k is StepKind.OK:
+                self._learn_code(step.value.code)
+                self.last_result = Result(step.value.code, step.value.text)
+                return
+            elif k is StepKind.NO:
+                raise NoResponse(step.value.text, step.value.code, cmd.name)
+            elif k is StepKind.BAD:
+                raise BadResponse(step.value.text, step.value.code, cmd.name)
+            elif k is StepKind.STARTTLS:
+                self.last_result = Result(None, "")
+                return
+            elif k in (StepKind.LITERAL_BEGIN,):
+                yield step.value
+            elif k is StepKind.LITERAL_DATA:
+                yield LiteralData(step.value)
+            elif k is StepKind.LITERAL_END:
+                yield LiteralEnd()
+            elif k is StepKind.MALFORMED and not self._c().busy:
+                raise MalformedCompletion(step.value.raw.decode("utf-8", "replace").strip(), None, cmd.name)
+            step = await self._step()
+
+    async def execute(self, cmd: Command) -> Result:
+        """Runs ``cmd`` to completion; returns its :class:`imap.client.Result`."""
+        collected: List[Untagged] = []
+        async for ev in self.stream(cmd):
+            if isinstance(ev, Untagged):
+                collected.append(ev)
+        r = self.last_result
+        return Result(r.code, r.text, tuple(collected))
+
+    # -- session --------------------------------------------------------------
+
+    async def __aenter__(self) -> "Client":
+        return self
+
+    async def __aexit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is None and self._writer is not None:
+            try:
+                await self.logout()
+            except (Error, OSError, asyncio.TimeoutError):
+                pass
+        await self.close()
+
+    async def close(self) -> None:
+        """Closes the connection without LOGOUT."""
+        w, self._writer = self._writer, None
+        if w is not None:
+            w.close()
+            try:
+                await w.wait_closed()
+            except (OSError, _ssl.SSLError):
+                pass
+        if self._conn is not None:
+            self._conn.close()
+
+    async def capabilities(self, refresh: bool = False) -> Tuple[Capability, ...]:
+        if refresh or self._capabilities is None:
+            for u in (await self.execute(_cmd.capability())).untagged:
+                self._learn(u)
+        return self._capabilities or ()
+
+    async def has_capability(self, name: str) -> bool:
+        return any(c == name for c in await self.capabilities())
+
+    async def noop(self) -> Result:
+        return await self.execute(_cmd.noop())
+
+    async def login(self, user: Union[str, bytes], password: Union[str, bytes]) -> Result:
+        r = await self.execute(_cmd.login(user, password))
+        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
+            self._capabilities = None
+        return r
+
+    async def authenticate(self, mechanism: Union[Authenticator, str], *args: Any) -> Result:
+        if isinstance(mechanism, str):
+            m = mechanism.upper()
+            if m == "PLAIN":
+                mechanism = plain(*args)
+            elif m == "XOAUTH2":
+                mechanism = xoauth2(*args)
+            else:
+                raise UsageError(f"unknown mechanism {mechanism!r}: pass an imap.auth.Authenticator")
+        r = await self.execute(_cmd.authenticate(mechanism))
+        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
+            self._capabilities = None
+        return r
+
+    async def starttls(self, ssl_context: Optional[_ssl.SSLContext] = None) -> None:
+        """STARTTLS (needs Python 3.11's ``StreamWriter.start_tls``)."""
+        if ssl_context is not None:
+            self._ssl_context = ssl_context
+        await self.execute(_cmd.starttls())
+        assert self._writer is not None
+        start_tls = getattr(self._writer, "start_tls", None)
+        if start_tls is None:
+            raise UsageError("STARTTLS with asyncio needs Python 3.11 or later; use ssl=True")
+        await asyncio.wait_for(start_tls(self._context(), server_hostname=self.host), self.timeout)
+        self._capabilities = None
+
+    async def logout(self) -> None:
+        if self._writer is None:
+            return
+        try:
+            await self.execute(_cmd.logout())
+        except Error as e:
+            if not e.fatal:
+                raise
+        finally:
+            await self.close()
+
+    async def select(self, mailbox: str, *, condstore: bool = False, readonly: bool = False) -> MailboxSummary:
+        make = _cmd.examine if readonly else _cmd.select
+        return self._summary(mailbox, await self.execute(make(mailbox, condstore=condstore)))
+
+    async def examine(self, mailbox: str, *, condstore: bool = False) -> MailboxSummary:
+        return await self.select(mailbox, condstore=condstore, readonly=True)
+
+    async def search(self, *criteria: Any, uid: bool = True, charset: Optional[str] = None) -> List[int]:
+        ids: List[int] = []
+        for u in (await self.execute(_cmd.search(*criteria, uid=uid, charset=charset))).untagged:
+            if isinstance(u, Search):
+                ids.extend(u.ids)
+            elif isinstance(u, Esearch):
+                for item in u.items:
+                    if item.kind is EsearchKind.ALL and item.set is not None:
+                        ids.extend(item.set)
+            else:
+                self._passing(u)
+        return ids
+
+    async def fetch(
+        self, messages: Any, items: Any = ("UID", "FLAGS", "ENVELOPE", "RFC822.SIZE"), *, uid: bool = True,
+        changed_since: Optional[int] = None,
+    ) -> AsyncIterator[Fetch]:
+        """FETCH as an async generator of :class:`imap.Fetch`."""
+        async for ev in self.stream(_cmd.fetch(messages, items, uid=uid, changed_since=changed_since)):
+            if isinstance(ev, Fetch):
+                yield ev
+            elif isinstance(ev, Untagged):
+                self._passing(ev)
+
+    async def store(
+        self, messages: Any, flags: Iterable[Union[str, Flag]], *, mode: str = "add", uid: bool = True,
+        silent: bool = False, unchanged_since: Optional[int] = None,
+    ) -> List[Fetch]:
+        cmd = _cmd.store(messages, mode, flags, uid=uid, silent=silent, unchanged_since=unchanged_since)
+        return [u for u in (await self.execute(cmd)).untagged if isinstance(u, Fetch)]
+
+    async def append(
+        self, mailbox: str, message: bytes, *, flags: Iterable[Union[str, Flag]] = (),
+        date: Optional[datetime] = None,
+    ) -> Optional[AppendUid]:
+        r = await self.execute(_cmd.append(mailbox, message, flags=flags, date=date))
+        if r.code is not None and r.code.kind is CodeKind.APPEND_UID:
+            return r.code.value
+        return None
+
+    async def idle(self, timeout: Optional[float] = None) -> AsyncIterator[Untagged]:
+        """IDLE as an async generator of untagged responses; it ends after
+        ``timeout`` seconds, or when the loop is left (``break``): IDLE is then
+        ended with DONE and its tagged OK is read (for ``break``, when the
+        generator is closed: ``async for`` in a ``contextlib.aclosing`` or an
+        explicit ``await gen.aclose()`` does it at once, and the next command
+        on the client does it otherwise)."""
+        conn = self._c()
+        if conn.busy:
+            await self._drain()
+        loop = asyncio.get_running_loop()
+        deadline = None if timeout is None else loop.time() + timeout
+        stopped = False
+        step = conn.run(_cmd.idle())
+        try:
+            while True:
+                k = step.kind
+                if k is StepKind.AWAIT_DST:
+                    await self._flush()
+                elif k is StepKind.AWAIT_SRC:
+                    if stopped or deadline is None:
+                        await self._fill(None if not stopped else self.timeout)
+                    else:
+                        remaining = deadline - loop.time()
+                        if remaining <= 0:
+                            stopped = True
+                            conn.idle_stop()
+                        else:
+                            try:
+                                await self._fill(remaining)
+                            except asyncio.TimeoutError:
+                                stopped = True
+                                conn.idle_stop()
+                elif k is StepKind.UNTAGGED:
+                    self._learn(step.value)
+                    yield step.value
+                elif k is StepKind.OK:
+                    return
+                elif k is StepKind.NO:
+                    raise NoResponse(step.value.text, step.value.code, "IDLE")
+                elif k is StepKind.BAD:
+                    raise BadResponse(step.value.text, step.value.code, "IDLE")
+                elif k is StepKind.MALFORMED and not conn.busy:
+                    raise MalformedCompletion(step.value.raw.decode("utf-8", "replace").strip(), None, "IDLE")
+                step = conn.run()
+        finally:
+            if conn.busy and self._writer is not None:
+                conn.idle_stop()
+                try:
+                    await self._drain()
+                except (Error, OSError, asyncio.TimeoutError):
+                    pass

@@ -1,0 +1,626 @@
+"""A small blocking IMAP client over ``socket`` and ``ssl``, built on
+:class:`imap.Connection`.
+
+::
+
+    with imap.Client("imap.example.org", ssl=True) as c:
+        c.login("alice", "secret")
+        box = c.select("INBOX")
+        for msg in c.fetch(f"1:{box.exists}", ["UID", "ENVELOPE", "RFC822.SIZE"], uid=False):
+            print(msg.uid, msg.envelope.subject_text)
+        c.logout()
+
+Every method sends one command and waits for its completion; a tagged NO
+or BAD raises :class:`imap.NoResponse` / :class:`imap.BadResponse`. Untagged
+responses that are not the answer of the method (EXISTS, EXPUNGE, FETCH
+FLAGS... sent in passing) are passed to ``on_untagged`` when given.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl as _ssl
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import commands as _cmd
+from .auth import Authenticator, plain
+from .commands import Command
+from .connection import Connection, Limits
+from .errors import BadResponse, CommandError, Error, NoResponse, UsageError
+from .types import (
+    AppendUid,
+    Capabilities,
+    Capability,
+    Code,
+    CodeKind,
+    Condition,
+    Exists,
+    Fetch,
+    Flag,
+    Flags,
+    LiteralBegin,
+    LiteralData,
+    LiteralEnd,
+    Recent,
+    RespText,
+    Search,
+    Esearch,
+    EsearchKind,
+    Step,
+    StepKind,
+    Untagged,
+    UntaggedKind,
+)
+
+__all__ = ["Client", "MailboxSummary", "Message", "Result", "MalformedCompletion"]
+
+#: A decoded message, as :meth:`Client.fetch` yields it.
+Message = Fetch
+
+
+class MalformedCompletion(CommandError):
+    """The command's tagged response did not parse (the command is over)."""
+
+    status = "MALFORMED"
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a command: the tagged OK's code and text, and the
+    untagged responses that arrived while it ran."""
+
+    code: Optional[Code]
+    text: str
+    untagged: Tuple[Untagged, ...] = ()
+
+
+@dataclass(frozen=True)
+class MailboxSummary:
+    """What SELECT/EXAMINE reported about a mailbox."""
+
+    name: str
+    exists: int = 0
+    recent: int = 0
+    flags: Tuple[Flag, ...] = ()
+    permanent_flags: Tuple[Flag, ...] = ()
+    uid_validity: Optional[int] = None
+    uid_next: Optional[int] = None
+    unseen: Optional[int] = None
+    highest_modseq: Optional[int] = None
+    read_only: bool = False
+    untagged: Tuple[Untagged, ...] = field(default=(), repr=False)
+
+
+def _default_port(use_ssl: bool) -> int:
+    return 993 if use_ssl else 143
+
+
+class Client:
+    """A blocking IMAP client.
+
+    ``ssl=True`` (the default) connects with TLS (port 993); ``ssl=False``
+    connects in cleartext (port 143), and ``starttls=True`` then upgrades with
+    STARTTLS before anything else. ``ssl_context`` defaults to
+    :func:`ssl.create_default_context` (certificates and host name checked).
+    ``timeout`` (seconds, None for none) applies to connecting and to each
+    read and write. Reads take up to ``read_size`` bytes at a time.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        port: Optional[int] = None,
+        *,
+        ssl: bool = True,
+        starttls: bool = False,
+        ssl_context: Optional[_ssl.SSLContext] = None,
+        timeout: Optional[float] = 60.0,
+        limits: Optional[Limits] = None,
+        read_size: int = 64 * 1024,
+        on_untagged: Optional[Callable[[Untagged], None]] = None,
+    ):
+        if ssl and starttls:
+            raise UsageError("ssl=True and starttls=True exclude each other (STARTTLS is for a cleartext port)")
+        self.host = host
+        self.port = port if port is not None else _default_port(ssl)
+        self.timeout = timeout
+        self.read_size = read_size
+        self.on_untagged = on_untagged
+        self._ssl_context = ssl_context
+        self._capabilities: Optional[Tuple[Capability, ...]] = None
+        self._idle: Optional["IdleSession"] = None
+        self.selected: Optional[MailboxSummary] = None
+        sock = socket.create_connection((host, self.port), timeout=timeout)
+        try:
+            if ssl:
+                sock = self._context().wrap_socket(sock, server_hostname=host)
+            self._sock: Optional[socket.socket] = sock
+            self._conn = Connection(limits)
+            self.greeting, self.preauth = self._read_greeting()
+            if starttls:
+                self.starttls()
+        except BaseException:
+            sock.close()
+            raise
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _context(self) -> _ssl.SSLContext:
+        if self._ssl_context is None:
+            self._ssl_context = _ssl.create_default_context()
+        return self._ssl_context
+
+    def _socket(self) -> socket.socket:
+        if self._sock is None:
+            raise UsageError("the client is closed")
+        return self._sock
+
+    def _flush(self) -> None:
+        sock = self._socket()
+        while True:
+            data = self._conn.output()
+            if not data:
+                return
+            sock.sendall(data)
+
+    def _fill(self) -> None:
+        data = self._socket().recv(self.read_size)
+        self._conn.src(data)
+
+    def _step(self, cmd: Optional[Command] = None) -> Step:
+        """The next step that is not I/O, doing the I/O on the way."""
+        step = self._conn.run(cmd)
+        while True:
+            k = step.kind
+            if k is StepKind.AWAIT_DST:
+                self._flush()
+            elif k is StepKind.AWAIT_SRC:
+                self._fill()
+            else:
+                return step
+            step = self._conn.run()
+
+    def _learn(self, u: Untagged) -> None:
+        if isinstance(u, Capabilities) and u.kind is UntaggedKind.CAPABILITY:
+            self._capabilities = u.capabilities
+        elif isinstance(u, Condition) and u.code is not None and u.code.kind is CodeKind.CAPABILITY:
+            self._capabilities = u.code.value
+
+    def _learn_code(self, code: Optional[Code]) -> None:
+        if code is not None and code.kind is CodeKind.CAPABILITY:
+            self._capabilities = code.value
+
+    def _read_greeting(self) -> Tuple[RespText, bool]:
+        while True:
+            step = self._step()
+            if step.kind in (StepKind.OK, StepKind.PREAUTH):
+                self._learn_code(step.value.code)
+                return step.value, step.kind is StepKind.PREAUTH
+            if step.kind is StepKind.DONE:  # pragma: no cover - the library reads the greeting first
+                continue
+            raise Error(f"unexpected step before the greeting: {step.kind.name}")
+
+    def _finish_idle(self) -> None:
+        if self._idle is not None:
+            self._idle.close()
+
+    def stream(self, cmd: Command) -> Iterator[Union[Untagged, LiteralBegin, LiteralData, LiteralEnd]]:
+        """Runs ``cmd`` and yields its untagged responses as they arrive (and
+        literal events when literals are streamed, see :class:`imap.Limits`).
+        The generator's return value is the :class:`Result` (its ``untagged`` is
+        empty). Raises :class:`imap.CommandError` for a tagged NO/BAD."""
+        self._finish_idle()
+        if self._conn.busy:
+            self._drain()
+        step = self._step(cmd)
+        while True:
+            k = step.kind
+            if k is StepKind.UNTAGGED:
+                self._learn(step.value)
+                yield step.value
+            elif k is StepKind.OK:
+                self._learn_code(step.value.code)
+                return Result(step.value.code, step.value.text)
+            elif k is StepKind.NO:
+                raise NoResponse(step.value.text, step.value.code, cmd.name)
+            elif k is StepKind.BAD:
+                raise BadResponse(step.value.text, step.value.code, cmd.name)
+            elif k is StepKind.STARTTLS:
+                return Result(None, "")
+            elif k is StepKind.LITERAL_BEGIN:
+                yield step.value
+            elif k is StepKind.LITERAL_DATA:
+                yield LiteralData(step.value)
+            elif k is StepKind.LITERAL_END:
+                yield LiteralEnd()
+            elif k is StepKind.MALFORMED:
+                if not self._conn.busy:
+                    raise MalformedCompletion(
+                        step.value.raw.decode("utf-8", "replace").strip(), None, cmd.name
+                    )
+            elif k is StepKind.DONE:
+                raise Error(f"{cmd.name}: the connection is idle but the command has not completed")
+            step = self._step()
+
+    def _drain(self) -> None:
+        """Reads the rest of a command left unfinished (a fetch generator
+        that was not consumed); its responses go to ``on_untagged``."""
+        self._conn.idle_stop()  # an IDLE left unfinished; harmless otherwise
+        while self._conn.busy:
+            step = self._step()
+            if step.kind is StepKind.UNTAGGED:
+                self._learn(step.value)
+                self._passing(step.value)
+            elif step.kind is StepKind.DONE:
+                return
+
+    def execute(self, cmd: Command) -> Result:
+        """Runs ``cmd`` to completion; returns its :class:`Result` with every
+        untagged response. Raises :class:`imap.CommandError` for NO/BAD."""
+        collected: List[Untagged] = []
+        gen = self.stream(cmd)
+        while True:
+            try:
+                ev = next(gen)
+            except StopIteration as stop:
+                r: Result = stop.value
+                return Result(r.code, r.text, tuple(collected))
+            if isinstance(ev, Untagged):
+                collected.append(ev)
+
+    def _passing(self, u: Untagged) -> None:
+        if self.on_untagged is not None:
+            self.on_untagged(u)
+
+    # -- session --------------------------------------------------------------
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is None and self._sock is not None:
+            try:
+                self.logout()
+            except (Error, OSError):
+                pass
+        self.close()
+
+    def close(self) -> None:
+        """Closes the socket without LOGOUT."""
+        sock, self._sock = self._sock, None
+        if sock is not None:
+            try:
+                sock.close()
+            except OSError:
+                pass
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._sock is None
+
+    def capabilities(self, refresh: bool = False) -> Tuple[Capability, ...]:
+        """The server's capabilities (asked with CAPABILITY when unknown or
+        when ``refresh``)."""
+        if refresh or self._capabilities is None:
+            for u in self.execute(_cmd.capability()).untagged:
+                self._learn(u)
+        return self._capabilities or ()
+
+    def has_capability(self, name: str) -> bool:
+        """Whether the server lists ``name`` (case-insensitive, e.g. ``"IDLE"``,
+        ``"AUTH=PLAIN"``)."""
+        return any(c == name for c in self.capabilities())
+
+    def noop(self) -> Result:
+        """NOOP (also collects pending untagged responses)."""
+        return self.execute(_cmd.noop())
+
+    def login(self, user: Union[str, bytes], password: Union[str, bytes]) -> Result:
+        """LOGIN."""
+        r = self.execute(_cmd.login(user, password))
+        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
+            self._capabilities = None
+        return r
+
+    def authenticate(self, mechanism: Union[Authenticator, str], *args: Any) -> Result:
+        """AUTHENTICATE with an :class:`imap.auth.Authenticator`, or by name:
+        ``authenticate("PLAIN", user, password)``, ``authenticate("XOAUTH2",
+        user, token)``."""
+        if isinstance(mechanism, str):
+            from . import auth as _auth
+
+            m = mechanism.upper()
+            if m == "PLAIN":
+                mechanism = plain(*args)
+            elif m == "XOAUTH2":
+                mechanism = _auth.xoauth2(*args)
+            else:
+                raise UsageError(f"unknown mechanism {mechanism!r}: pass an imap.auth.Authenticator")
+        r = self.execute(_cmd.authenticate(mechanism))
+        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
+            self._capabilities = None
+        return r
+
+    def starttls(self, ssl_context: Optional[_ssl.SSLContext] = None) -> None:
+        """STARTTLS, then the TLS handshake on the same socket. The
+        capabilities are forgotten (ask again with :meth:`capabilities`)."""
+        if ssl_context is not None:
+            self._ssl_context = ssl_context
+        self.execute(_cmd.starttls())
+        self._sock = self._context().wrap_socket(self._socket(), server_hostname=self.host)
+        self._capabilities = None
+
+    def logout(self) -> None:
+        """LOGOUT, then close. The server's BYE is expected."""
+        if self._sock is None:
+            return
+        try:
+            self.execute(_cmd.logout())
+        except Error as e:
+            if not e.fatal:
+                raise
+        finally:
+            self.close()
+
+    # -- mailboxes --------------------------------------------------------------
+
+    def _summary(self, name: str, r: Result) -> MailboxSummary:
+        info: Dict[str, Any] = {}
+        for u in r.untagged:
+            if isinstance(u, Exists):
+                info["exists"] = u.count
+            elif isinstance(u, Recent):
+                info["recent"] = u.count
+            elif isinstance(u, Flags):
+                info["flags"] = u.flags
+            elif isinstance(u, Condition) and u.code is not None:
+                k = u.code.kind
+                if k is CodeKind.PERMANENT_FLAGS:
+                    info["permanent_flags"] = u.code.value
+                elif k is CodeKind.UID_VALIDITY:
+                    info["uid_validity"] = u.code.value
+                elif k is CodeKind.UID_NEXT:
+                    info["uid_next"] = u.code.value
+                elif k is CodeKind.UNSEEN:
+                    info["unseen"] = u.code.value
+                elif k is CodeKind.HIGHEST_MOD_SEQ:
+                    info["highest_modseq"] = u.code.value
+        read_only = r.code is not None and r.code.kind is CodeKind.READ_ONLY
+        s = MailboxSummary(name=name, read_only=read_only, untagged=r.untagged, **info)
+        self.selected = s
+        return s
+
+    def select(self, mailbox: str, *, condstore: bool = False, readonly: bool = False) -> MailboxSummary:
+        """SELECT (or EXAMINE when ``readonly``); returns a summary."""
+        make = _cmd.examine if readonly else _cmd.select
+        return self._summary(mailbox, self.execute(make(mailbox, condstore=condstore)))
+
+    def examine(self, mailbox: str, *, condstore: bool = False) -> MailboxSummary:
+        """EXAMINE (read-only SELECT); returns a summary."""
+        return self.select(mailbox, condstore=condstore, readonly=True)
+
+    # -- messages -------------------------------------------------------------------
+
+    def search(self, *criteria: Any, uid: bool = True, charset: Optional[str] = None) -> List[int]:
+        """SEARCH (UID SEARCH by default): the matching UIDs (or sequence
+        numbers when ``uid=False``). ``criteria`` are search keys (see
+        :mod:`imap.search`) or strings of IMAP search syntax; none means ALL."""
+        ids: List[int] = []
+        for u in self.execute(_cmd.search(*criteria, uid=uid, charset=charset)).untagged:
+            if isinstance(u, Search):
+                ids.extend(u.ids)
+            elif isinstance(u, Esearch):
+                for item in u.items:
+                    if item.kind is EsearchKind.ALL and item.set is not None:
+                        ids.extend(item.set)
+            else:
+                self._passing(u)
+        return ids
+
+    def fetch(
+        self,
+        messages: Any,
+        items: Any = ("UID", "FLAGS", "ENVELOPE", "RFC822.SIZE"),
+        *,
+        uid: bool = True,
+        changed_since: Optional[int] = None,
+    ) -> Iterator[Message]:
+        """FETCH (UID FETCH by default), as a generator: each decoded
+        :class:`imap.Fetch` is yielded as soon as it arrives, so a whole
+        mailbox is never held in memory. ``messages`` is a sequence set
+        (``"1:*"``, ``range(1, 11)``, ``[3, 5]``, ``7``); ``items`` as for
+        :func:`imap.commands.fetch`. Unsolicited responses go to ``on_untagged``.
+
+        Consume the generator to the end (or close it) before the next command;
+        a new command on the client finishes it first."""
+        cmd = _cmd.fetch(messages, items, uid=uid, changed_since=changed_since)
+        gen = self.stream(cmd)
+        for ev in gen:
+            if isinstance(ev, Fetch):
+                yield ev
+            elif isinstance(ev, Untagged):
+                self._passing(ev)
+
+    def store(
+        self,
+        messages: Any,
+        flags: Iterable[Union[str, Flag]],
+        *,
+        mode: str = "add",
+        uid: bool = True,
+        silent: bool = False,
+        unchanged_since: Optional[int] = None,
+    ) -> List[Fetch]:
+        """STORE (UID STORE by default): ``mode`` is ``"add"`` (+FLAGS),
+        ``"remove"`` (-FLAGS) or ``"set"`` (FLAGS). Returns the FETCH
+        responses (the new flags) unless ``silent``."""
+        cmd = _cmd.store(messages, mode, flags, uid=uid, silent=silent, unchanged_since=unchanged_since)
+        out: List[Fetch] = []
+        for u in self.execute(cmd).untagged:
+            if isinstance(u, Fetch):
+                out.append(u)
+            else:
+                self._passing(u)
+        return out
+
+    def append(
+        self,
+        mailbox: str,
+        message: bytes,
+        *,
+        flags: Iterable[Union[str, Flag]] = (),
+        date: Optional[datetime] = None,
+    ) -> Optional[AppendUid]:
+        """APPEND a message; returns the server's ``[APPENDUID]`` if it sent one."""
+        r = self.execute(_cmd.append(mailbox, message, flags=flags, date=date))
+        for u in r.untagged:
+            self._passing(u)
+        if r.code is not None and r.code.kind is CodeKind.APPEND_UID:
+            return r.code.value
+        return None
+
+    def expunge(self) -> Result:
+        """EXPUNGE."""
+        return self.execute(_cmd.expunge())
+
+    def list(self, reference: str = "", pattern: str = "*") -> List[Any]:
+        """LIST: the :class:`imap.MailboxList` responses."""
+        from .types import MailboxList
+
+        return [u for u in self.execute(_cmd.list(reference, pattern)).untagged if isinstance(u, MailboxList)]
+
+    def idle(self, timeout: Optional[float] = None) -> "IdleSession":
+        """IDLE, as an iterator of the untagged responses the server sends
+        (EXISTS, EXPUNGE, FETCH...). Iteration ends after ``timeout`` seconds
+        (None: until :meth:`IdleSession.stop`), when ``stop()`` is called, or
+        when the loop is left; IDLE is then ended cleanly (DONE and the tagged
+        OK) when the session is closed, which the ``with`` statement, the end of
+        the iteration and the next command do::
+
+            with client.idle(timeout=300) as session:
+                for response in session:
+                    if isinstance(response, imap.Exists):
+                        break
+        """
+        self._finish_idle()
+        session = IdleSession(self, timeout)
+        self._idle = session
+        return session
+
+
+class IdleSession:
+    """A running IDLE; see :meth:`Client.idle`."""
+
+    def __init__(self, client: Client, timeout: Optional[float]):
+        self._client = client
+        self._deadline = None if timeout is None else time.monotonic() + timeout
+        self._stop_requested = False
+        self._stopped = False  # DONE queued
+        self._finished = False  # tagged OK received
+        self._pending: List[Untagged] = []
+        self._step = client._conn.run(_cmd.idle())  # the first step (AWAIT_DST)
+        self.result: Optional[Result] = None
+
+    def stop(self) -> None:
+        """Ends IDLE at the next step (DONE is sent)."""
+        self._stop_requested = True
+
+    def __enter__(self) -> "IdleSession":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[Untagged]:
+        return self
+
+    def __next__(self) -> Untagged:
+        u = self._next()
+        if u is None:
+            raise StopIteration
+        return u
+
+    def _remaining(self) -> Optional[float]:
+        if self._deadline is None:
+            return None
+        return self._deadline - time.monotonic()
+
+    def _send_done(self) -> None:
+        if not self._stopped:
+            self._stopped = True
+            self._client._conn.idle_stop()
+
+    def _next(self) -> Optional[Untagged]:
+        """The next untagged response, or None when IDLE is over."""
+        c = self._client
+        conn = c._conn
+        while not self._finished:
+            if self._stop_requested:
+                self._send_done()
+            step = self._step
+            if step is None:
+                step = conn.run()
+            self._step = None
+            k = step.kind
+            if k is StepKind.AWAIT_DST:
+                c._flush()
+            elif k is StepKind.AWAIT_SRC:
+                if self._stopped:
+                    c._fill()
+                    continue
+                remaining = self._remaining()
+                if remaining is not None and remaining <= 0:
+                    self._send_done()
+                    continue
+                sock = c._socket()
+                old = sock.gettimeout()
+                wait = remaining
+                if c.timeout is not None and self._deadline is None:
+                    wait = None  # an open-ended IDLE waits for the server
+                sock.settimeout(wait)
+                try:
+                    c._fill()
+                except (socket.timeout, TimeoutError):
+                    self._send_done()
+                finally:
+                    try:
+                        sock.settimeout(old)
+                    except OSError:
+                        pass
+            elif k is StepKind.UNTAGGED:
+                c._learn(step.value)
+                return step.value
+            elif k is StepKind.OK:
+                self._finished = True
+                self.result = Result(step.value.code, step.value.text)
+            elif k in (StepKind.NO, StepKind.BAD):
+                self._finished = True
+                err = NoResponse if k is StepKind.NO else BadResponse
+                raise err(step.value.text, step.value.code, "IDLE")
+            elif k is StepKind.MALFORMED:
+                if not conn.busy:
+                    self._finished = True
+                    raise MalformedCompletion(step.value.raw.decode("utf-8", "replace").strip(), None, "IDLE")
+            elif k is StepKind.DONE:
+                self._finished = True
+        if c._idle is self:
+            c._idle = None
+        return None
+
+    def close(self) -> None:
+        """Ends IDLE (DONE) and reads up to its tagged OK; responses that
+        arrive meanwhile go to the client's ``on_untagged``."""
+        if self._finished:
+            return
+        self._stop_requested = True
+        while True:
+            u = self._next()
+            if u is None:
+                return
+            self._client._passing(u)
