@@ -17,6 +17,7 @@ Decoded values are frozen dataclasses (see :mod:`imap.types`); errors are
 from . import _ffi
 from . import auth, commands, mutf7, sexp
 from . import commands as cmd
+from .commands import Command
 from .connection import Connection, Decoder, Limits
 from .errors import *  # noqa: F401,F403
 from .errors import ErrorCode

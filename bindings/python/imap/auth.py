@@ -109,6 +109,8 @@ class _CallbackHandle(_Handle):
                         answer = b""
                 if isinstance(answer, str):
                     answer = answer.encode("utf-8")
+                if not isinstance(answer, (bytes, bytearray, memoryview)):
+                    raise TypeError(f"an authenticator returns bytes, not {type(answer).__name__}")
                 answer = bytes(answer)
                 rc = _ffi.imap_auth_reply_set(reply, answer, len(answer))
                 return 0 if rc == 0 else -1
@@ -159,5 +161,6 @@ def authenticator(mechanism: str, fn: Callable[[Optional[bytes]], Optional[bytes
     (None if there is none), ``fn(challenge)`` answers each challenge."""
     if not callable(fn):
         raise TypeError("fn must be callable")
-    _cstr(mechanism, "mechanism")
+    if not _cstr(mechanism, "mechanism"):
+        raise InvalidArgument("the mechanism name is empty")
     return _Callable(mechanism, fn)
