@@ -24,6 +24,41 @@
 // The patch version of the library.
 #define IMAP_VERSION_PATCH 0
 
+// Kinds of [`imap_status_item`].
+enum imap_status_kind
+#ifdef __cplusplus
+  : uint32_t
+#endif // __cplusplus
+ {
+  // `MESSAGES`
+  IMAP_STATUS_KIND_MESSAGES = 0,
+  // `RECENT`
+  IMAP_STATUS_KIND_RECENT = 1,
+  // `UIDNEXT`
+  IMAP_STATUS_KIND_UID_NEXT = 2,
+  // `UIDVALIDITY`
+  IMAP_STATUS_KIND_UID_VALIDITY = 3,
+  // `UNSEEN`
+  IMAP_STATUS_KIND_UNSEEN = 4,
+  // `DELETED`
+  IMAP_STATUS_KIND_DELETED = 5,
+  // `SIZE`
+  IMAP_STATUS_KIND_SIZE = 6,
+  // `HIGHESTMODSEQ`
+  IMAP_STATUS_KIND_HIGHEST_MOD_SEQ = 7,
+  // `APPENDLIMIT`; `has_number` false for NIL.
+  IMAP_STATUS_KIND_APPEND_LIMIT = 8,
+  // `MAILBOXID`; `text`.
+  IMAP_STATUS_KIND_MAILBOX_ID = 9,
+  // `DELETED-STORAGE`
+  IMAP_STATUS_KIND_DELETED_STORAGE = 10,
+  // Another item; `name` and raw `text`.
+  IMAP_STATUS_KIND_OTHER = 11,
+};
+#ifndef __cplusplus
+typedef uint32_t imap_status_kind;
+#endif // __cplusplus
+
 // Error codes. `IMAP_ERROR_OK` (0) is success; `imap_error_is_fatal` tells
 // which errors end a connection.
 enum imap_error
@@ -519,41 +554,6 @@ enum imap_list_extended_kind
 typedef uint32_t imap_list_extended_kind;
 #endif // __cplusplus
 
-// Kinds of [`imap_status_item`].
-enum imap_status_kind
-#ifdef __cplusplus
-  : uint32_t
-#endif // __cplusplus
- {
-  // `MESSAGES`
-  IMAP_STATUS_KIND_MESSAGES = 0,
-  // `RECENT`
-  IMAP_STATUS_KIND_RECENT = 1,
-  // `UIDNEXT`
-  IMAP_STATUS_KIND_UID_NEXT = 2,
-  // `UIDVALIDITY`
-  IMAP_STATUS_KIND_UID_VALIDITY = 3,
-  // `UNSEEN`
-  IMAP_STATUS_KIND_UNSEEN = 4,
-  // `DELETED`
-  IMAP_STATUS_KIND_DELETED = 5,
-  // `SIZE`
-  IMAP_STATUS_KIND_SIZE = 6,
-  // `HIGHESTMODSEQ`
-  IMAP_STATUS_KIND_HIGHEST_MOD_SEQ = 7,
-  // `APPENDLIMIT`; `has_number` false for NIL.
-  IMAP_STATUS_KIND_APPEND_LIMIT = 8,
-  // `MAILBOXID`; `text`.
-  IMAP_STATUS_KIND_MAILBOX_ID = 9,
-  // `DELETED-STORAGE`
-  IMAP_STATUS_KIND_DELETED_STORAGE = 10,
-  // Another item; `name` and raw `text`.
-  IMAP_STATUS_KIND_OTHER = 11,
-};
-#ifndef __cplusplus
-typedef uint32_t imap_status_kind;
-#endif // __cplusplus
-
 // Kinds of ESEARCH items.
 enum imap_esearch_kind
 #ifdef __cplusplus
@@ -750,6 +750,10 @@ enum imap_status_word
 typedef uint32_t imap_status_word;
 #endif // __cplusplus
 
+// An APPEND of several messages (MULTIAPPEND, RFC 3502) being built.
+// Free with `imap_append_free` unless given to `imap_cmd_append_multi`.
+typedef struct imap_append imap_append;
+
 // Where an authenticator callback puts its reply.
 typedef struct imap_auth_reply imap_auth_reply;
 
@@ -764,6 +768,104 @@ typedef struct imap_connection imap_connection;
 
 // A decoder handle.
 typedef struct imap_decoder imap_decoder;
+
+// The items of a FETCH command: a macro, or a list of items sent in the
+// order they are added. Free with `imap_fetch_items_free` unless given to
+// `imap_cmd_fetch`.
+typedef struct imap_fetch_items imap_fetch_items;
+
+// The options of an extended LIST: selection and return options, sent
+// in the order they are added. Free with `imap_list_options_free` unless
+// given to `imap_cmd_list_extended`.
+typedef struct imap_list_options imap_list_options;
+
+// An argument of a RAW command. Free with `imap_raw_arg_free` unless
+// given to a list or a command.
+typedef struct imap_raw_arg imap_raw_arg;
+
+// A search key. Free with `imap_search_key_free` unless given to another
+// key or a command.
+typedef struct imap_search_key imap_search_key;
+
+// A FETCH macro: one of `IMAP_FETCH_MACRO_*`.
+typedef uint32_t imap_fetch_macro;
+
+// A FETCH data item without arguments: one of `IMAP_FETCH_ATTR_*`.
+typedef uint32_t imap_fetch_attr;
+
+// How STORE changes the flags or labels: one of `IMAP_STORE_MODE_*`.
+typedef uint32_t imap_store_mode;
+
+// The QRESYNC parameter of SELECT and EXAMINE (RFC 7162):
+// `QRESYNC (uid_validity mod_seq [known_uids] [(match_seqs match_uids)])`.
+// The sets are strings in IMAP syntax, NULL when absent; `match_seqs` and
+// `match_uids` go together.
+typedef struct imap_qresync {
+  // The last known UIDVALIDITY.
+  uint32_t uid_validity;
+  // The last known HIGHESTMODSEQ.
+  uint64_t mod_seq;
+  // The known UIDs, or NULL.
+  const char *known_uids;
+  // Message sequence numbers of the sequence match data, or NULL.
+  const char *match_seqs;
+  // The UIDs matching `match_seqs`, or NULL.
+  const char *match_uids;
+} imap_qresync;
+
+// A LIST selection option (RFC 5258, 6154): one of `IMAP_LIST_SELECT_*`.
+typedef uint32_t imap_list_select;
+
+// A LIST return option (RFC 5258, 6154): one of `IMAP_LIST_RETURN_*`;
+// `STATUS (...)` is added with `imap_list_options_return_status`.
+typedef uint32_t imap_list_return;
+
+// A date and time. `month` is 1 to 12.
+typedef struct imap_date_time {
+  // Year, e.g. 1996.
+  uint16_t year;
+  // Month, 1 (January) to 12.
+  uint8_t month;
+  // Day of the month, 1 to 31.
+  uint8_t day;
+  // Hour, 0 to 23.
+  uint8_t hour;
+  // Minute, 0 to 59.
+  uint8_t minute;
+  // Second, 0 to 60.
+  uint8_t second;
+  // Zone: minutes east of UTC (e.g. -420 for -0700).
+  int16_t zone_minutes;
+} imap_date_time;
+
+// How SETACL changes the rights: one of `IMAP_ACL_MODE_*`.
+typedef uint32_t imap_acl_mode;
+
+// The GETMETADATA `DEPTH` option (RFC 5464): one of
+// `IMAP_METADATA_DEPTH_*`.
+typedef uint32_t imap_metadata_depth;
+
+// A calendar date, as in a SEARCH `date` (`1-Feb-1994`). Out-of-range
+// fields are reported when the command is encoded.
+typedef struct imap_date {
+  // The year, e.g. 1994.
+  uint16_t year;
+  // The month, 1 (January) to 12 (December).
+  uint8_t month;
+  // The day of the month, 1 to 31.
+  uint8_t day;
+} imap_date;
+
+// The entry type of a `MODSEQ` search key (RFC 7162): one of
+// `IMAP_ENTRY_TYPE_*`.
+typedef uint32_t imap_entry_type;
+
+// An ESEARCH return option (RFC 4731, 5182): one of `IMAP_SEARCH_RETURN_*`.
+typedef uint32_t imap_search_return;
+
+// A SORT criterion (RFC 5256, 5957): one of the `IMAP_SORT_*` keys,
+// optionally or-ed with `IMAP_SORT_REVERSE`.
+typedef uint32_t imap_sort_criterion;
 
 // Decoder limits, with the literal streaming threshold. Sizes are bytes.
 typedef struct imap_limits {
@@ -1183,24 +1285,6 @@ typedef struct imap_envelope {
   struct imap_bytes message_id;
 } imap_envelope;
 
-// A date and time. `month` is 1 to 12.
-typedef struct imap_date_time {
-  // Year, e.g. 1996.
-  uint16_t year;
-  // Month, 1 (January) to 12.
-  uint8_t month;
-  // Day of the month, 1 to 31.
-  uint8_t day;
-  // Hour, 0 to 23.
-  uint8_t hour;
-  // Minute, 0 to 59.
-  uint8_t minute;
-  // Second, 0 to 60.
-  uint8_t second;
-  // Zone: minutes east of UTC (e.g. -420 for -0700).
-  int16_t zone_minutes;
-} imap_date_time;
-
 // A Content-Disposition.
 typedef struct imap_disposition {
   // e.g. `attachment`.
@@ -1499,6 +1583,177 @@ typedef struct imap_event {
   union imap_event_data u;
 } imap_event;
 
+// `ENVELOPE`
+#define IMAP_FETCH_ATTR_ENVELOPE 0
+
+// `FLAGS`
+#define IMAP_FETCH_ATTR_FLAGS 1
+
+// `INTERNALDATE`
+#define IMAP_FETCH_ATTR_INTERNAL_DATE 2
+
+// `RFC822` (IMAP4rev1)
+#define IMAP_FETCH_ATTR_RFC822 3
+
+// `RFC822.HEADER` (IMAP4rev1)
+#define IMAP_FETCH_ATTR_RFC822_HEADER 4
+
+// `RFC822.TEXT` (IMAP4rev1)
+#define IMAP_FETCH_ATTR_RFC822_TEXT 5
+
+// `RFC822.SIZE`
+#define IMAP_FETCH_ATTR_RFC822_SIZE 6
+
+// `BODY` (the structure, not a section)
+#define IMAP_FETCH_ATTR_BODY 7
+
+// `BODYSTRUCTURE`
+#define IMAP_FETCH_ATTR_BODYSTRUCTURE 8
+
+// `UID`
+#define IMAP_FETCH_ATTR_UID 9
+
+// `MODSEQ` (RFC 7162)
+#define IMAP_FETCH_ATTR_MODSEQ 10
+
+// `X-GM-MSGID`
+#define IMAP_FETCH_ATTR_GM_MSGID 11
+
+// `X-GM-THRID`
+#define IMAP_FETCH_ATTR_GM_THRID 12
+
+// `X-GM-LABELS`
+#define IMAP_FETCH_ATTR_GM_LABELS 13
+
+// `EMAILID` (RFC 8474)
+#define IMAP_FETCH_ATTR_EMAIL_ID 14
+
+// `THREADID` (RFC 8474)
+#define IMAP_FETCH_ATTR_THREAD_ID 15
+
+// `SAVEDATE` (RFC 8514)
+#define IMAP_FETCH_ATTR_SAVE_DATE 16
+
+// `PREVIEW` (RFC 8970)
+#define IMAP_FETCH_ATTR_PREVIEW 17
+
+// `PREVIEW (LAZY)` (RFC 8970)
+#define IMAP_FETCH_ATTR_PREVIEW_LAZY 18
+
+// `ALL`: `(FLAGS INTERNALDATE RFC822.SIZE ENVELOPE)`
+#define IMAP_FETCH_MACRO_ALL 0
+
+// `FAST`: `(FLAGS INTERNALDATE RFC822.SIZE)`
+#define IMAP_FETCH_MACRO_FAST 1
+
+// `FULL`: `(FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODY)`
+#define IMAP_FETCH_MACRO_FULL 2
+
+// Replace: `FLAGS`.
+#define IMAP_STORE_MODE_SET 0
+
+// Add: `+FLAGS`.
+#define IMAP_STORE_MODE_ADD 1
+
+// Remove: `-FLAGS`.
+#define IMAP_STORE_MODE_REMOVE 2
+
+// `SUBSCRIBED`
+#define IMAP_LIST_SELECT_SUBSCRIBED 0
+
+// `REMOTE`
+#define IMAP_LIST_SELECT_REMOTE 1
+
+// `RECURSIVEMATCH` (needs `SUBSCRIBED` or `SPECIAL-USE` beside it)
+#define IMAP_LIST_SELECT_RECURSIVE_MATCH 2
+
+// `SPECIAL-USE`
+#define IMAP_LIST_SELECT_SPECIAL_USE 3
+
+// `SUBSCRIBED`
+#define IMAP_LIST_RETURN_SUBSCRIBED 0
+
+// `CHILDREN`
+#define IMAP_LIST_RETURN_CHILDREN 1
+
+// `SPECIAL-USE`
+#define IMAP_LIST_RETURN_SPECIAL_USE 2
+
+// Replace the rights: `rights`.
+#define IMAP_ACL_MODE_SET 0
+
+// Add the rights: `+rights`.
+#define IMAP_ACL_MODE_ADD 1
+
+// Remove the rights: `-rights`.
+#define IMAP_ACL_MODE_REMOVE 2
+
+// No `DEPTH` option (the server's default, 0).
+#define IMAP_METADATA_DEPTH_DEFAULT 0
+
+// `DEPTH 0`: only the entries named.
+#define IMAP_METADATA_DEPTH_0 1
+
+// `DEPTH 1`: and their children.
+#define IMAP_METADATA_DEPTH_1 2
+
+// `DEPTH infinity`: and all their descendants.
+#define IMAP_METADATA_DEPTH_INFINITY 3
+
+// `priv`
+#define IMAP_ENTRY_TYPE_PRIV 0
+
+// `shared`
+#define IMAP_ENTRY_TYPE_SHARED 1
+
+// `all`
+#define IMAP_ENTRY_TYPE_ALL 2
+
+// `MIN`
+#define IMAP_SEARCH_RETURN_MIN 0
+
+// `MAX`
+#define IMAP_SEARCH_RETURN_MAX 1
+
+// `ALL`
+#define IMAP_SEARCH_RETURN_ALL 2
+
+// `COUNT`
+#define IMAP_SEARCH_RETURN_COUNT 3
+
+// `SAVE` (RFC 5182)
+#define IMAP_SEARCH_RETURN_SAVE 4
+
+// `ARRIVAL`
+#define IMAP_SORT_ARRIVAL 0
+
+// `CC`
+#define IMAP_SORT_CC 1
+
+// `DATE`
+#define IMAP_SORT_DATE 2
+
+// `FROM`
+#define IMAP_SORT_FROM 3
+
+// `SIZE`
+#define IMAP_SORT_SIZE 4
+
+// `SUBJECT`
+#define IMAP_SORT_SUBJECT 5
+
+// `TO`
+#define IMAP_SORT_TO 6
+
+// `DISPLAYFROM` (RFC 5957)
+#define IMAP_SORT_DISPLAY_FROM 7
+
+// `DISPLAYTO` (RFC 5957)
+#define IMAP_SORT_DISPLAY_TO 8
+
+// Or-ed with a key: `REVERSE key`.
+#define IMAP_SORT_REVERSE 256
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1512,8 +1767,9 @@ const char *imap_version(void);
 // `cmd` is NULL or a command not yet freed.
 void imap_command_free(struct imap_command *cmd);
 
-// `AUTHENTICATE` with `auth`, which the command takes over (do not free
-// it). SASL-IR is used when the server offers it. The command can run once.
+// `AUTHENTICATE` with the mechanism and SASL exchange of `auth`. SASL-IR
+// is used when the server offers it. The command can run once. The
+// command takes `auth` over; do not free it.
 //
 // # Safety
 // `auth` is NULL or an authenticator not yet freed nor given away.
@@ -1534,11 +1790,57 @@ struct imap_command *imap_cmd_idle(void);
 // `STARTTLS`; `imap_run` returns a STARTTLS step when TLS must start.
 struct imap_command *imap_cmd_starttls(void);
 
+// `COMPRESS DEFLATE` (RFC 4978); `imap_run` returns a step when
+// compression must start.
+struct imap_command *imap_cmd_compress_deflate(void);
+
+// `UNAUTHENTICATE` (RFC 8437)
+struct imap_command *imap_cmd_unauthenticate(void);
+
+// `NAMESPACE` (RFC 2342)
+struct imap_command *imap_cmd_namespace(void);
+
+// `CHECK`
+struct imap_command *imap_cmd_check(void);
+
+// `CLOSE`
+struct imap_command *imap_cmd_close(void);
+
+// `UNSELECT` (RFC 3691)
+struct imap_command *imap_cmd_unselect(void);
+
+// `EXPUNGE`
+struct imap_command *imap_cmd_expunge(void);
+
+// `UID EXPUNGE set` (RFC 4315); `set` as in `"3000:3002"` or `"$"`.
+//
+// # Safety
+// `set` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_uid_expunge(const char *set);
+
 // `LOGIN user password`.
 //
 // # Safety
 // Both are NULL or NUL-terminated strings.
 struct imap_command *imap_cmd_login(const char *user, const char *password);
+
+// `ID ("field" "value" ...)` (RFC 2971): `n` pairs, `fields[i]` and
+// `values[i]`; a NULL value is sent as NIL. With `n` 0 (both arrays may
+// be NULL) it sends `ID NIL`.
+//
+// # Safety
+// `fields` and `values` are NULL or point to `n` pointers, each NULL or a
+// NUL-terminated string.
+struct imap_command *imap_cmd_id(const char *const *fields, const char *const *values, size_t n);
+
+// `ENABLE cap ...` (RFC 5161): `n` capability names such as
+// `"CONDSTORE"`, `"QRESYNC"` or `"UTF8=ACCEPT"` (any other name is sent
+// as it is).
+//
+// # Safety
+// `caps` is NULL or points to `n` pointers, each NULL or a NUL-terminated
+// string.
+struct imap_command *imap_cmd_enable(const char *const *caps, size_t n);
 
 // `SELECT mailbox`, with `(CONDSTORE)` when `condstore` is true.
 //
@@ -1551,6 +1853,763 @@ struct imap_command *imap_cmd_select(const char *mailbox, bool condstore);
 // # Safety
 // `mailbox` is NULL or a NUL-terminated string.
 struct imap_command *imap_cmd_examine(const char *mailbox, bool condstore);
+
+// A new, empty list of FETCH items.
+struct imap_fetch_items *imap_fetch_items_new(void);
+
+// The FETCH macro `m` (an `imap_fetch_macro`); nothing can be added to
+// it. NULL if `m` is unknown.
+struct imap_fetch_items *imap_fetch_items_macro(imap_fetch_macro m);
+
+// Adds the item `attr` (an `imap_fetch_attr`). False if `items` is NULL
+// or a macro, or `attr` unknown.
+//
+// # Safety
+// `items` is NULL or FETCH items not yet freed nor given away.
+bool imap_fetch_items_add(struct imap_fetch_items *items, imap_fetch_attr attr);
+
+// Adds `BODY[section]`, or `BODY.PEEK[section]` when `peek` is true (it
+// does not set `\Seen`). `section` is what goes between the brackets:
+// `""` (the whole message), `"1.2"`, `"HEADER"`, `"TEXT"`, `"1.MIME"`,
+// `"HEADER.FIELDS (From To)"`, `"2.HEADER.FIELDS.NOT (\"X Y\")"`...
+// (names are atoms or quoted strings). False if an argument is NULL or
+// `section` malformed.
+//
+// # Safety
+// `items` is NULL or FETCH items not yet freed nor given away; `section`
+// is NULL or a NUL-terminated string.
+bool imap_fetch_items_add_body(struct imap_fetch_items *items, const char *section, bool peek);
+
+// Adds `BODY[section]<offset.length>` (or `BODY.PEEK`), as
+// `imap_fetch_items_add_body` with a partial range; `length` must not be
+// 0.
+//
+// # Safety
+// As for `imap_fetch_items_add_body`.
+bool imap_fetch_items_add_body_partial(struct imap_fetch_items *items,
+                                       const char *section,
+                                       bool peek,
+                                       uint32_t offset,
+                                       uint32_t length);
+
+// Adds `BINARY[part]`, or `BINARY.PEEK[part]` when `peek` is true
+// (RFC 3516); `part` is `""` (the whole message) or part numbers such as
+// `"1.2"`. False if an argument is NULL or `part` malformed.
+//
+// # Safety
+// `items` is NULL or FETCH items not yet freed nor given away; `part` is
+// NULL or a NUL-terminated string.
+bool imap_fetch_items_add_binary(struct imap_fetch_items *items, const char *part, bool peek);
+
+// Adds `BINARY[part]<offset.length>` (or `BINARY.PEEK`), as
+// `imap_fetch_items_add_binary` with a partial range; `length` must not
+// be 0.
+//
+// # Safety
+// As for `imap_fetch_items_add_binary`.
+bool imap_fetch_items_add_binary_partial(struct imap_fetch_items *items,
+                                         const char *part,
+                                         bool peek,
+                                         uint32_t offset,
+                                         uint32_t length);
+
+// Adds `BINARY.SIZE[part]` (RFC 3516); `part` as for
+// `imap_fetch_items_add_binary`.
+//
+// # Safety
+// As for `imap_fetch_items_add_binary`.
+bool imap_fetch_items_add_binary_size(struct imap_fetch_items *items, const char *part);
+
+// Frees FETCH items (NULL does nothing).
+//
+// # Safety
+// `items` is NULL or FETCH items not yet freed nor given away.
+void imap_fetch_items_free(struct imap_fetch_items *items);
+
+// `[UID] FETCH set items [(CHANGEDSINCE n [VANISHED])]`: `set` as in
+// `"1:*"` or `"$"`; one item is sent bare, several in parentheses;
+// `changed_since` (RFC 7162) is NULL for none; `vanished` needs it and
+// `uid`. The command takes `items` over; do not free it.
+//
+// # Safety
+// `set` is NULL or a NUL-terminated string; `items` is NULL or FETCH
+// items not yet freed nor given away; `changed_since` is NULL or points
+// to a number.
+struct imap_command *imap_cmd_fetch(bool uid,
+                                    const char *set,
+                                    struct imap_fetch_items *items,
+                                    const uint64_t *changed_since,
+                                    bool vanished);
+
+// `[UID] STORE set [(UNCHANGEDSINCE n)] [+|-]FLAGS[.SILENT] (flag ...)`:
+// `set` as in `"2:4"` or `"$"`, `mode` an `imap_store_mode`, `nflags`
+// flags (strings such as `"\\Deleted"`; the list may be empty);
+// `unchanged_since` (RFC 7162) is NULL for none.
+//
+// # Safety
+// `set` is NULL or a NUL-terminated string; `flags` is NULL or points to
+// `nflags` pointers, each NULL or a NUL-terminated string;
+// `unchanged_since` is NULL or points to a number.
+struct imap_command *imap_cmd_store(bool uid,
+                                    const char *set,
+                                    imap_store_mode mode,
+                                    bool silent,
+                                    const char *const *flags,
+                                    size_t nflags,
+                                    const uint64_t *unchanged_since);
+
+// `[UID] STORE set [(UNCHANGEDSINCE n)] [+|-]X-GM-LABELS[.SILENT] (label ...)`
+// (Gmail): as `imap_cmd_store` with `nlabels` labels as text (`"\\Inbox"`
+// and other system labels, or names).
+//
+// # Safety
+// As for `imap_cmd_store`, with `labels` for `flags`.
+struct imap_command *imap_cmd_store_labels(bool uid,
+                                           const char *set,
+                                           imap_store_mode mode,
+                                           bool silent,
+                                           const char *const *labels,
+                                           size_t nlabels,
+                                           const uint64_t *unchanged_since);
+
+// `SELECT mailbox [(CONDSTORE | QRESYNC (...))]`: with `(CONDSTORE)` when
+// `condstore` is true, and `QRESYNC` when `qresync` is not NULL (both may
+// be given).
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string; `qresync` is NULL or
+// points to an `imap_qresync` whose strings are NULL or NUL-terminated.
+struct imap_command *imap_cmd_select_qresync(const char *mailbox,
+                                             bool condstore,
+                                             const struct imap_qresync *qresync);
+
+// `EXAMINE`, as `imap_cmd_select_qresync`.
+//
+// # Safety
+// As for `imap_cmd_select_qresync`.
+struct imap_command *imap_cmd_examine_qresync(const char *mailbox,
+                                              bool condstore,
+                                              const struct imap_qresync *qresync);
+
+// `SELECT`, as `imap_cmd_select_qresync`, of a mailbox name given exactly
+// as it goes on the wire (e.g. taken unchanged from a LIST response): it
+// is only quoted or sent as a literal as needed, never re-encoded.
+//
+// # Safety
+// As for `imap_cmd_select_qresync`.
+struct imap_command *imap_cmd_select_wire(const char *mailbox,
+                                          bool condstore,
+                                          const struct imap_qresync *qresync);
+
+// `EXAMINE` of a mailbox name in wire form, as `imap_cmd_select_wire`.
+//
+// # Safety
+// As for `imap_cmd_select_qresync`.
+struct imap_command *imap_cmd_examine_wire(const char *mailbox,
+                                           bool condstore,
+                                           const struct imap_qresync *qresync);
+
+// `CREATE mailbox [(USE (attr ...))]` (RFC 6154): `n` special-use
+// attributes written with their backslash, e.g. `"\\Drafts"`, `"\\Sent"`
+// or any `"\\Name"`; with `n` 0 (`special_use` may be NULL) no `USE` is
+// sent. An attribute without a leading backslash gives NULL.
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string; `special_use` is NULL or
+// points to `n` pointers, each NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_create(const char *mailbox, const char *const *special_use, size_t n);
+
+// `DELETE mailbox`
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_delete(const char *mailbox);
+
+// `RENAME from to`
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_rename(const char *from, const char *to);
+
+// `SUBSCRIBE mailbox`
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_subscribe(const char *mailbox);
+
+// `UNSUBSCRIBE mailbox`
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_unsubscribe(const char *mailbox);
+
+// New, empty LIST options.
+struct imap_list_options *imap_list_options_new(void);
+
+// Adds the selection option `option` (an `imap_list_select`). False if
+// `options` is NULL or `option` unknown.
+//
+// # Safety
+// `options` is NULL or LIST options not yet freed nor given away.
+bool imap_list_options_select(struct imap_list_options *options, imap_list_select option);
+
+// Adds the return option `option` (an `imap_list_return`). False if
+// `options` is NULL or `option` unknown.
+//
+// # Safety
+// `options` is NULL or LIST options not yet freed nor given away.
+bool imap_list_options_return(struct imap_list_options *options, imap_list_return option);
+
+// Adds the return option `STATUS (item ...)` (RFC 5819) with `n` items
+// (`IMAP_STATUS_KIND_*` but not OTHER). False if an argument is NULL or
+// an item unknown.
+//
+// # Safety
+// `options` is NULL or LIST options not yet freed nor given away; `items`
+// is NULL or points to `n` values.
+bool imap_list_options_return_status(struct imap_list_options *options,
+                                     const imap_status_kind *items,
+                                     size_t n);
+
+// Frees LIST options (NULL does nothing).
+//
+// # Safety
+// `options` is NULL or LIST options not yet freed nor given away.
+void imap_list_options_free(struct imap_list_options *options);
+
+// `LIST reference pattern`: the plain RFC 3501 LIST. The pattern may
+// hold the wildcards `*` and `%`.
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_list(const char *reference, const char *pattern);
+
+// `LIST [(select-opts)] reference (pattern ...) [RETURN (...)]`
+// (RFC 5258): `n` patterns (one is sent bare, several in parentheses)
+// and `options` (NULL for none). The command takes `options` over; do
+// not free it.
+//
+// # Safety
+// `reference` is NULL or a NUL-terminated string; `patterns` is NULL or
+// points to `n` pointers, each NULL or a NUL-terminated string; `options`
+// is NULL or LIST options not yet freed nor given away.
+struct imap_command *imap_cmd_list_extended(const char *reference,
+                                            const char *const *patterns,
+                                            size_t n,
+                                            struct imap_list_options *options);
+
+// `LSUB reference pattern`
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_lsub(const char *reference, const char *pattern);
+
+// `STATUS mailbox (item ...)`: `n` items (`IMAP_STATUS_KIND_*` but not
+// OTHER), sent in the order given.
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string; `items` is NULL or points
+// to `n` values.
+struct imap_command *imap_cmd_status(const char *mailbox, const imap_status_kind *items, size_t n);
+
+// `APPEND mailbox [(flags)] [date-time] message`: the `len` bytes at
+// `data` (copied), `nflags` flags (strings such as `"\\Seen"`; none sends
+// no flag list), the internal date `date` (NULL for none) and, when
+// `binary` is true, the data as a `literal8` (`~{n}`, RFC 3516), which
+// may hold NUL bytes.
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string; `data` is NULL (with
+// `len` 0) or points to `len` bytes; `flags` is NULL or points to
+// `nflags` pointers, each NULL or a NUL-terminated string; `date` is NULL
+// or points to an `imap_date_time`.
+struct imap_command *imap_cmd_append(const char *mailbox,
+                                     const uint8_t *data,
+                                     size_t len,
+                                     const char *const *flags,
+                                     size_t nflags,
+                                     const struct imap_date_time *date,
+                                     bool binary);
+
+// A new APPEND to `mailbox`, without messages yet; NULL if `mailbox` is
+// NULL.
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_append *imap_append_new(const char *mailbox);
+
+// Adds a message to `append`, with the arguments of `imap_cmd_append`.
+// False if an argument is NULL or invalid.
+//
+// # Safety
+// `append` is NULL or an APPEND builder not yet freed nor given away; the
+// other arguments are as for `imap_cmd_append`.
+bool imap_append_add(struct imap_append *append,
+                     const uint8_t *data,
+                     size_t len,
+                     const char *const *flags,
+                     size_t nflags,
+                     const struct imap_date_time *date,
+                     bool binary);
+
+// Frees an APPEND builder (NULL does nothing).
+//
+// # Safety
+// `append` is NULL or an APPEND builder not yet freed nor given away.
+void imap_append_free(struct imap_append *append);
+
+// `APPEND mailbox message ...` with the messages added to `append`, each
+// after its predecessor's data (MULTIAPPEND when there are several). The
+// command takes `append` over; do not free it.
+//
+// # Safety
+// `append` is NULL or an APPEND builder not yet freed nor given away.
+struct imap_command *imap_cmd_append_multi(struct imap_append *append);
+
+// `[UID] COPY set mailbox`; `set` as in `"2:4"` or `"$"`.
+//
+// # Safety
+// `set` and `mailbox` are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_copy(bool uid, const char *set, const char *mailbox);
+
+// `[UID] MOVE set mailbox` (RFC 6851); `set` as in `"42:69"` or `"$"`.
+//
+// # Safety
+// `set` and `mailbox` are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_move(bool uid, const char *set, const char *mailbox);
+
+// `GETQUOTA root` (RFC 9208)
+//
+// # Safety
+// `root` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_get_quota(const char *root);
+
+// `GETQUOTAROOT mailbox` (RFC 9208)
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_get_quota_root(const char *mailbox);
+
+// `SETQUOTA root (resource limit ...)` (RFC 9208): `n` resources such as
+// `"STORAGE"` and their limits; with `n` 0 (both arrays may be NULL) it
+// sends `()`, which removes every limit.
+//
+// # Safety
+// `root` is NULL or a NUL-terminated string; `resources` is NULL or
+// points to `n` pointers, each NULL or a NUL-terminated string; `limits`
+// is NULL or points to `n` numbers.
+struct imap_command *imap_cmd_set_quota(const char *root,
+                                        const char *const *resources,
+                                        const uint64_t *limits,
+                                        size_t n);
+
+// `GETACL mailbox` (RFC 4314)
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_get_acl(const char *mailbox);
+
+// `SETACL mailbox identifier [+|-]rights` (RFC 4314); `mode` is an
+// `imap_acl_mode` and `rights` the rights characters, e.g. `"lrswi"`.
+//
+// # Safety
+// The strings are NULL or NUL-terminated.
+struct imap_command *imap_cmd_set_acl(const char *mailbox,
+                                      const char *identifier,
+                                      imap_acl_mode mode,
+                                      const char *rights);
+
+// `DELETEACL mailbox identifier` (RFC 4314)
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_delete_acl(const char *mailbox, const char *identifier);
+
+// `MYRIGHTS mailbox` (RFC 4314)
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_my_rights(const char *mailbox);
+
+// `LISTRIGHTS mailbox identifier` (RFC 4314)
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_command *imap_cmd_list_rights(const char *mailbox, const char *identifier);
+
+// `GETMETADATA [(MAXSIZE n DEPTH d)] mailbox entries` (RFC 5464): `n`
+// entry names such as `"/shared/comment"` (one is sent bare, several in
+// parentheses), `max_size` (NULL for none) and `depth` (an
+// `imap_metadata_depth`). An empty mailbox name means the server.
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string; `max_size` is NULL or
+// points to a number; `entries` is NULL or points to `n` pointers, each
+// NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_get_metadata(const char *mailbox,
+                                           const uint64_t *max_size,
+                                           imap_metadata_depth depth,
+                                           const char *const *entries,
+                                           size_t n);
+
+// `SETMETADATA mailbox (entry value ...)` (RFC 5464): `n` pairs,
+// `entries[i]` and `values[i]`; a NULL value is sent as NIL, which
+// deletes the entry. An empty mailbox name means the server.
+//
+// # Safety
+// `mailbox` is NULL or a NUL-terminated string; `entries` and `values`
+// are NULL or point to `n` pointers, each NULL or a NUL-terminated string.
+struct imap_command *imap_cmd_set_metadata(const char *mailbox,
+                                           const char *const *entries,
+                                           const char *const *values,
+                                           size_t n);
+
+// An atom, sent as it is (the encoder checks that it is a valid atom).
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_raw_arg *imap_raw_atom(const char *s);
+
+// A string, sent as an atom, a quoted string or a literal as its bytes
+// require.
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_raw_arg *imap_raw_string(const char *s);
+
+// A mailbox name (UTF-8), encoded like any mailbox argument.
+//
+// # Safety
+// `name` is NULL or a NUL-terminated string.
+struct imap_raw_arg *imap_raw_mailbox(const char *name);
+
+// A mailbox name exactly as it goes on the wire (only quoted or sent as
+// a literal as needed).
+//
+// # Safety
+// `name` is NULL or a NUL-terminated string.
+struct imap_raw_arg *imap_raw_mailbox_wire(const char *name);
+
+// A number.
+struct imap_raw_arg *imap_raw_number(uint64_t n);
+
+// A sequence set, e.g. `"1:*"` or `"$"`.
+//
+// # Safety
+// `set` is NULL or a NUL-terminated string.
+struct imap_raw_arg *imap_raw_set(const char *set);
+
+// A literal of the `len` bytes at `data` (copied), whatever the bytes
+// (a NUL byte is reported when the command is encoded).
+//
+// # Safety
+// `data` is NULL (with `len` 0) or points to `len` bytes.
+struct imap_raw_arg *imap_raw_literal(const uint8_t *data, size_t len);
+
+// A parenthesised list of the `n` arguments at `args` (may be empty). The
+// new argument takes the arguments of `args` over; do not free them.
+//
+// # Safety
+// `args` is NULL or points to `n` distinct arguments (or NULLs), none yet
+// freed nor given away.
+struct imap_raw_arg *imap_raw_list(struct imap_raw_arg *const *args, size_t n);
+
+// Frees a RAW argument and its elements (NULL does nothing).
+//
+// # Safety
+// `a` is NULL or an argument not yet freed nor given away.
+void imap_raw_arg_free(struct imap_raw_arg *a);
+
+// `name arg ...`: any other command, its name an atom (checked by the
+// encoder) and the `n` arguments at `args`, each preceded by a space. The
+// command takes the arguments of `args` over; do not free them.
+//
+// # Safety
+// `name` is NULL or a NUL-terminated string; `args` is NULL or points to
+// `n` distinct arguments (or NULLs), none yet freed nor given away.
+struct imap_command *imap_cmd_raw(const char *name, struct imap_raw_arg *const *args, size_t n);
+
+// Frees a search key and its operands (NULL does nothing).
+//
+// # Safety
+// `key` is NULL or a key not yet freed nor given away.
+void imap_search_key_free(struct imap_search_key *key);
+
+// `ALL`
+struct imap_search_key *imap_key_all(void);
+
+// `ANSWERED`
+struct imap_search_key *imap_key_answered(void);
+
+// `DELETED`
+struct imap_search_key *imap_key_deleted(void);
+
+// `DRAFT`
+struct imap_search_key *imap_key_draft(void);
+
+// `FLAGGED`
+struct imap_search_key *imap_key_flagged(void);
+
+// `NEW` (IMAP4rev1)
+struct imap_search_key *imap_key_new(void);
+
+// `OLD` (IMAP4rev1)
+struct imap_search_key *imap_key_old(void);
+
+// `RECENT` (IMAP4rev1)
+struct imap_search_key *imap_key_recent(void);
+
+// `SEEN`
+struct imap_search_key *imap_key_seen(void);
+
+// `UNANSWERED`
+struct imap_search_key *imap_key_unanswered(void);
+
+// `UNDELETED`
+struct imap_search_key *imap_key_undeleted(void);
+
+// `UNDRAFT`
+struct imap_search_key *imap_key_undraft(void);
+
+// `UNFLAGGED`
+struct imap_search_key *imap_key_unflagged(void);
+
+// `UNSEEN`
+struct imap_search_key *imap_key_unseen(void);
+
+// `SAVEDATESUPPORTED` (RFC 8514)
+struct imap_search_key *imap_key_save_date_supported(void);
+
+// `BCC string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_bcc(const char *s);
+
+// `BODY string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_body(const char *s);
+
+// `CC string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_cc(const char *s);
+
+// `FROM string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_from(const char *s);
+
+// `SUBJECT string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_subject(const char *s);
+
+// `TEXT string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_text(const char *s);
+
+// `TO string`
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_to(const char *s);
+
+// `HEADER field-name string`
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_search_key *imap_key_header(const char *field, const char *s);
+
+// `KEYWORD flag-keyword`, e.g. `"$Forwarded"`.
+//
+// # Safety
+// `keyword` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_keyword(const char *keyword);
+
+// `UNKEYWORD flag-keyword`
+//
+// # Safety
+// `keyword` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_unkeyword(const char *keyword);
+
+// `LARGER n`
+struct imap_search_key *imap_key_larger(uint64_t n);
+
+// `SMALLER n`
+struct imap_search_key *imap_key_smaller(uint64_t n);
+
+// `OLDER seconds` (RFC 5032)
+struct imap_search_key *imap_key_older(uint32_t seconds);
+
+// `YOUNGER seconds` (RFC 5032)
+struct imap_search_key *imap_key_younger(uint32_t seconds);
+
+// `BEFORE date`
+struct imap_search_key *imap_key_before(struct imap_date date);
+
+// `ON date`
+struct imap_search_key *imap_key_on(struct imap_date date);
+
+// `SINCE date`
+struct imap_search_key *imap_key_since(struct imap_date date);
+
+// `SENTBEFORE date`
+struct imap_search_key *imap_key_sent_before(struct imap_date date);
+
+// `SENTON date`
+struct imap_search_key *imap_key_sent_on(struct imap_date date);
+
+// `SENTSINCE date`
+struct imap_search_key *imap_key_sent_since(struct imap_date date);
+
+// `SAVEDBEFORE date` (RFC 8514)
+struct imap_search_key *imap_key_saved_before(struct imap_date date);
+
+// `SAVEDON date` (RFC 8514)
+struct imap_search_key *imap_key_saved_on(struct imap_date date);
+
+// `SAVEDSINCE date` (RFC 8514)
+struct imap_search_key *imap_key_saved_since(struct imap_date date);
+
+// `UID set`; `set` as in `"1:100,200:*"` or `"$"`.
+//
+// # Safety
+// `set` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_uid(const char *set);
+
+// A bare sequence set, e.g. `"1,3:5,*"` or `"$"`.
+//
+// # Safety
+// `set` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_seq(const char *set);
+
+// `NOT key`. The new key takes `k` over; do not free it.
+//
+// # Safety
+// `k` is NULL or a key not yet freed nor given away.
+struct imap_search_key *imap_key_not(struct imap_search_key *k);
+
+// `OR a b`. The new key takes `a` and `b` over; do not free them.
+//
+// # Safety
+// `a` and `b` are NULL or distinct keys not yet freed nor given away.
+struct imap_search_key *imap_key_or(struct imap_search_key *a, struct imap_search_key *b);
+
+// `(key key ...)`: the `n` keys at `keys`, all of which must match. The
+// new key takes the keys of `keys` over; do not free them.
+//
+// # Safety
+// `keys` is NULL or points to `n` distinct keys (or NULLs), none yet
+// freed nor given away.
+struct imap_search_key *imap_key_and(struct imap_search_key *const *keys, size_t n);
+
+// `MODSEQ n` (RFC 7162)
+struct imap_search_key *imap_key_modseq(uint64_t mod_seq);
+
+// `MODSEQ "/flags/<flag>" priv|shared|all n` (RFC 7162): `flag` is a flag
+// string such as `"\\Draft"` or `"$Junk"`, `entry_type` an
+// `imap_entry_type`.
+//
+// # Safety
+// `flag` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_modseq_entry(const char *flag,
+                                              imap_entry_type entry_type,
+                                              uint64_t mod_seq);
+
+// `X-GM-RAW string` (Gmail search syntax)
+//
+// # Safety
+// `s` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_gm_raw(const char *s);
+
+// `X-GM-MSGID n`
+struct imap_search_key *imap_key_gm_msgid(uint64_t id);
+
+// `X-GM-THRID n`
+struct imap_search_key *imap_key_gm_thrid(uint64_t id);
+
+// `X-GM-LABELS label`: a label as text (`"\\Inbox"` or a name).
+//
+// # Safety
+// `label` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_gm_labels(const char *label);
+
+// `EMAILID objectid` (RFC 8474)
+//
+// # Safety
+// `id` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_email_id(const char *id);
+
+// `THREADID objectid` (RFC 8474)
+//
+// # Safety
+// `id` is NULL or a NUL-terminated string.
+struct imap_search_key *imap_key_thread_id(const char *id);
+
+// `[UID] SEARCH [CHARSET charset] key ...`: the `n` keys at `keys`, all
+// of which must match; `charset` is NULL for none. The command takes the
+// keys of `keys` over; do not free them.
+//
+// # Safety
+// `charset` is NULL or a NUL-terminated string; `keys` is NULL or points
+// to `n` distinct keys (or NULLs), none yet freed nor given away.
+struct imap_command *imap_cmd_search(bool uid,
+                                     const char *charset,
+                                     struct imap_search_key *const *keys,
+                                     size_t n);
+
+// `[UID] SEARCH RETURN (option ...) [CHARSET charset] key ...` (ESEARCH,
+// RFC 4731): as `imap_cmd_search`, with `nreturns` return options
+// (`imap_search_return`); with `nreturns` 0 it sends `RETURN ()`. The
+// command takes the keys of `keys` over; do not free them.
+//
+// # Safety
+// `returns` is NULL or points to `nreturns` values; the other arguments
+// are as for `imap_cmd_search`.
+struct imap_command *imap_cmd_esearch(bool uid,
+                                      const imap_search_return *returns,
+                                      size_t nreturns,
+                                      const char *charset,
+                                      struct imap_search_key *const *keys,
+                                      size_t n);
+
+// `[UID] SORT (criterion ...) charset key ...` (RFC 5256): `ncriteria`
+// criteria (`imap_sort_criterion`), the charset of the search strings
+// (e.g. `"UTF-8"`) and the `n` keys at `keys`. The command takes the keys
+// of `keys` over; do not free them.
+//
+// # Safety
+// `criteria` is NULL or points to `ncriteria` values; `charset` is NULL
+// or a NUL-terminated string; `keys` is NULL or points to `n` distinct
+// keys (or NULLs), none yet freed nor given away.
+struct imap_command *imap_cmd_sort(bool uid,
+                                   const imap_sort_criterion *criteria,
+                                   size_t ncriteria,
+                                   const char *charset,
+                                   struct imap_search_key *const *keys,
+                                   size_t n);
+
+// `[UID] THREAD algorithm charset key ...` (RFC 5256): `algorithm` is
+// `"ORDEREDSUBJECT"`, `"REFERENCES"` or any other algorithm name; the
+// charset and keys are as for `imap_cmd_sort`. The command takes the keys
+// of `keys` over; do not free them.
+//
+// # Safety
+// `algorithm` and `charset` are NULL or NUL-terminated strings; `keys` is
+// as for `imap_cmd_sort`.
+struct imap_command *imap_cmd_thread(bool uid,
+                                     const char *algorithm,
+                                     const char *charset,
+                                     struct imap_search_key *const *keys,
+                                     size_t n);
 
 // The default limits (16 MiB lines, 256 MiB literals and responses, depth
 // 100, no streaming).

@@ -103,3 +103,91 @@ impl fmt::Display for SequenceSet {
         Ok(())
     }
 }
+
+/// Why a string is not a sequence set (see [`SequenceSet`]'s `FromStr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseSequenceSetError;
+
+impl fmt::Display for ParseSequenceSetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid sequence set")
+    }
+}
+
+impl std::error::Error for ParseSequenceSetError {}
+
+/// Parses a set in IMAP syntax, strictly: `1`, `3:5`, `1,3:5,9:*`, `*`.
+///
+/// The set must not be empty; each number is `1` to `4294967295` without
+/// leading zeros, or `*` (stored as [`STAR`]); elements are separated by
+/// `,` and ranges by `:`, without spaces. `$` is not a sequence set (see
+/// `MessageSet::Saved`).
+impl std::str::FromStr for SequenceSet {
+    type Err = ParseSequenceSetError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        fn number(s: &str) -> Result<u32, ParseSequenceSetError> {
+            if s == "*" {
+                return Ok(STAR);
+            }
+            let b = s.as_bytes();
+            if b.is_empty() || b[0] == b'0' || !b.iter().all(u8::is_ascii_digit) {
+                return Err(ParseSequenceSetError);
+            }
+            s.parse().map_err(|_| ParseSequenceSetError)
+        }
+        s.split(',')
+            .map(|item| match item.split_once(':') {
+                Some((a, b)) => Ok(SeqRange::range(number(a)?, number(b)?)),
+                None => number(item).map(SeqRange::single),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(SequenceSet)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_sets() {
+        let p = |s: &str| s.parse::<SequenceSet>();
+        assert_eq!(p("1"), Ok(SequenceSet(vec![SeqRange::single(1)])));
+        assert_eq!(p("*"), Ok(SequenceSet(vec![SeqRange::single(STAR)])));
+        assert_eq!(
+            p("1,3:5,9:*,4:2,*:7"),
+            Ok(SequenceSet(vec![
+                SeqRange::single(1),
+                SeqRange::range(3, 5),
+                SeqRange::range(9, STAR),
+                SeqRange::range(4, 2),
+                SeqRange::range(STAR, 7),
+            ]))
+        );
+        assert_eq!(p("4294967295"), Ok(SequenceSet(vec![SeqRange::single(u32::MAX)])));
+        assert_eq!(p("1:5,7,9:*").map(|s| s.to_string()), Ok("1:5,7,9:*".to_string()));
+        for bad in [
+            "",
+            "0",
+            "01",
+            "4294967296",
+            "1,",
+            ",1",
+            "1,,2",
+            "1:",
+            ":1",
+            "1:2:3",
+            " 1",
+            "1 ",
+            "1, 2",
+            "$",
+            "a",
+            "-1",
+            "+1",
+            "**",
+        ] {
+            assert_eq!(p(bad), Err(ParseSequenceSetError), "{bad:?}");
+        }
+    }
+}
