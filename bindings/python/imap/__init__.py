@@ -15,7 +15,7 @@ Decoded values are frozen dataclasses (see :mod:`imap.types`); errors are
 """
 
 from . import _ffi
-from . import auth, commands, mutf7, sexp
+from . import auth, commands, mutf7, search, sexp
 from . import commands as cmd
 from .commands import Command
 from .connection import Connection, Decoder, Limits
@@ -23,10 +23,8 @@ from .errors import *  # noqa: F401,F403
 from .errors import ErrorCode
 from .headers import decode_header
 from .types import *  # noqa: F401,F403
-try:
-    from .client import Client, MailboxSummary, Message  # noqa: E402
-except ImportError:
-    pass
+from .client import Client, IdleSession, MailboxSummary, MalformedCompletion, Message, Result  # noqa: E402
+from . import aio  # noqa: E402
 
 __version__ = "0.1.0"
 

@@ -974,3 +974,183 @@ def string_at(b: imap_bytes) -> Optional[bytes]:
         return None
     n = b.len
     return ctypes.string_at(p, n) if n else b""
+
+
+# ---------------------------------------------------------------------------
+# Command constructors (src/ffi/command*). Each is None when the library
+# lacks it (an older libimap); the builders then raise NotImplementedError.
+
+IMAP_FETCH_ATTR = {
+    "ENVELOPE": 0, "FLAGS": 1, "INTERNAL_DATE": 2, "RFC822": 3, "RFC822_HEADER": 4,
+    "RFC822_TEXT": 5, "RFC822_SIZE": 6, "BODY": 7, "BODYSTRUCTURE": 8, "UID": 9,
+    "MODSEQ": 10, "GM_MSGID": 11, "GM_THRID": 12, "GM_LABELS": 13, "EMAIL_ID": 14,
+    "THREAD_ID": 15, "SAVE_DATE": 16, "PREVIEW": 17, "PREVIEW_LAZY": 18,
+}
+IMAP_FETCH_MACRO = {"ALL": 0, "FAST": 1, "FULL": 2}
+IMAP_STORE_MODE = {"SET": 0, "ADD": 1, "REMOVE": 2}
+IMAP_LIST_SELECT = {"SUBSCRIBED": 0, "REMOTE": 1, "RECURSIVE_MATCH": 2, "SPECIAL_USE": 3}
+IMAP_LIST_RETURN = {"SUBSCRIBED": 0, "CHILDREN": 1, "SPECIAL_USE": 2}
+IMAP_ACL_MODE = {"SET": 0, "ADD": 1, "REMOVE": 2}
+IMAP_METADATA_DEPTH = {"DEFAULT": 0, "0": 1, "1": 2, "INFINITY": 3}
+IMAP_ENTRY_TYPE = {"PRIV": 0, "SHARED": 1, "ALL": 2}
+IMAP_SEARCH_RETURN = {"MIN": 0, "MAX": 1, "ALL": 2, "COUNT": 3, "SAVE": 4}
+IMAP_SORT = {
+    "ARRIVAL": 0, "CC": 1, "DATE": 2, "FROM": 3, "SIZE": 4, "SUBJECT": 5, "TO": 6,
+    "DISPLAY_FROM": 7, "DISPLAY_TO": 8, "REVERSE": 256,
+}
+
+#: The constants of the command API, by C type, with their prefix (for the layout test).
+COMMAND_ENUMS = {
+    "imap_fetch_attr": ("IMAP_FETCH_ATTR_", IMAP_FETCH_ATTR),
+    "imap_fetch_macro": ("IMAP_FETCH_MACRO_", IMAP_FETCH_MACRO),
+    "imap_store_mode": ("IMAP_STORE_MODE_", IMAP_STORE_MODE),
+    "imap_list_select": ("IMAP_LIST_SELECT_", IMAP_LIST_SELECT),
+    "imap_list_return": ("IMAP_LIST_RETURN_", IMAP_LIST_RETURN),
+    "imap_acl_mode": ("IMAP_ACL_MODE_", IMAP_ACL_MODE),
+    "imap_metadata_depth": ("IMAP_METADATA_DEPTH_", IMAP_METADATA_DEPTH),
+    "imap_entry_type": ("IMAP_ENTRY_TYPE_", IMAP_ENTRY_TYPE),
+    "imap_search_return": ("IMAP_SEARCH_RETURN_", IMAP_SEARCH_RETURN),
+    "imap_sort_criterion": ("IMAP_SORT_", IMAP_SORT),
+}
+
+
+class imap_qresync(Structure):
+    _fields_ = [
+        ("uid_validity", c_uint32),
+        ("mod_seq", c_uint64),
+        ("known_uids", c_char_p),
+        ("match_seqs", c_char_p),
+        ("match_uids", c_char_p),
+    ]
+
+
+class imap_date(Structure):
+    _fields_ = [("year", c_uint16), ("month", c_uint8), ("day", c_uint8)]
+
+
+STRUCTS["imap_qresync"] = imap_qresync
+STRUCTS["imap_date"] = imap_date
+
+c_str_array = POINTER(c_char_p)
+P_u64 = POINTER(c_uint64)
+P_u32 = POINTER(c_uint32)
+P_handle = POINTER(c_void_p)
+P_date_time = POINTER(imap_date_time)
+
+for _name in [
+    "compress_deflate", "unauthenticate", "namespace", "check", "close", "unselect", "expunge",
+]:
+    globals()[f"imap_cmd_{_name}"] = _fn(f"imap_cmd_{_name}", handle, [])
+
+imap_cmd_uid_expunge = _fn("imap_cmd_uid_expunge", handle, [c_char_p])
+imap_cmd_id = _fn("imap_cmd_id", handle, [c_str_array, c_str_array, c_size_t])
+imap_cmd_enable = _fn("imap_cmd_enable", handle, [c_str_array, c_size_t])
+
+imap_fetch_items_new = _fn("imap_fetch_items_new", handle, [])
+imap_fetch_items_macro = _fn("imap_fetch_items_macro", handle, [c_uint32])
+imap_fetch_items_add = _fn("imap_fetch_items_add", c_bool, [handle, c_uint32])
+imap_fetch_items_add_body = _fn("imap_fetch_items_add_body", c_bool, [handle, c_char_p, c_bool])
+imap_fetch_items_add_body_partial = _fn(
+    "imap_fetch_items_add_body_partial", c_bool, [handle, c_char_p, c_bool, c_uint32, c_uint32]
+)
+imap_fetch_items_add_binary = _fn("imap_fetch_items_add_binary", c_bool, [handle, c_char_p, c_bool])
+imap_fetch_items_add_binary_partial = _fn(
+    "imap_fetch_items_add_binary_partial", c_bool, [handle, c_char_p, c_bool, c_uint32, c_uint32]
+)
+imap_fetch_items_add_binary_size = _fn("imap_fetch_items_add_binary_size", c_bool, [handle, c_char_p])
+imap_fetch_items_free = _fn("imap_fetch_items_free", None, [handle])
+imap_cmd_fetch = _fn("imap_cmd_fetch", handle, [c_bool, c_char_p, handle, P_u64, c_bool])
+imap_cmd_store = _fn(
+    "imap_cmd_store", handle, [c_bool, c_char_p, c_uint32, c_bool, c_str_array, c_size_t, P_u64]
+)
+imap_cmd_store_labels = _fn(
+    "imap_cmd_store_labels", handle, [c_bool, c_char_p, c_uint32, c_bool, c_str_array, c_size_t, P_u64]
+)
+
+for _name in ["select_qresync", "examine_qresync", "select_wire", "examine_wire"]:
+    globals()[f"imap_cmd_{_name}"] = _fn(
+        f"imap_cmd_{_name}", handle, [c_char_p, c_bool, POINTER(imap_qresync)]
+    )
+imap_cmd_create = _fn("imap_cmd_create", handle, [c_char_p, c_str_array, c_size_t])
+imap_cmd_delete = _fn("imap_cmd_delete", handle, [c_char_p])
+imap_cmd_rename = _fn("imap_cmd_rename", handle, [c_char_p, c_char_p])
+imap_cmd_subscribe = _fn("imap_cmd_subscribe", handle, [c_char_p])
+imap_cmd_unsubscribe = _fn("imap_cmd_unsubscribe", handle, [c_char_p])
+imap_list_options_new = _fn("imap_list_options_new", handle, [])
+imap_list_options_select = _fn("imap_list_options_select", c_bool, [handle, c_uint32])
+imap_list_options_return = _fn("imap_list_options_return", c_bool, [handle, c_uint32])
+imap_list_options_return_status = _fn("imap_list_options_return_status", c_bool, [handle, P_u32, c_size_t])
+imap_list_options_free = _fn("imap_list_options_free", None, [handle])
+imap_cmd_list = _fn("imap_cmd_list", handle, [c_char_p, c_char_p])
+imap_cmd_list_extended = _fn("imap_cmd_list_extended", handle, [c_char_p, c_str_array, c_size_t, handle])
+imap_cmd_lsub = _fn("imap_cmd_lsub", handle, [c_char_p, c_char_p])
+imap_cmd_status = _fn("imap_cmd_status", handle, [c_char_p, P_u32, c_size_t])
+imap_cmd_append = _fn(
+    "imap_cmd_append", handle, [c_char_p, c_void_p, c_size_t, c_str_array, c_size_t, P_date_time, c_bool]
+)
+imap_append_new = _fn("imap_append_new", handle, [c_char_p])
+imap_append_add = _fn(
+    "imap_append_add", c_bool, [handle, c_void_p, c_size_t, c_str_array, c_size_t, P_date_time, c_bool]
+)
+imap_append_free = _fn("imap_append_free", None, [handle])
+imap_cmd_append_multi = _fn("imap_cmd_append_multi", handle, [handle])
+imap_cmd_copy = _fn("imap_cmd_copy", handle, [c_bool, c_char_p, c_char_p])
+imap_cmd_move = _fn("imap_cmd_move", handle, [c_bool, c_char_p, c_char_p])
+imap_cmd_get_quota = _fn("imap_cmd_get_quota", handle, [c_char_p])
+imap_cmd_get_quota_root = _fn("imap_cmd_get_quota_root", handle, [c_char_p])
+imap_cmd_set_quota = _fn("imap_cmd_set_quota", handle, [c_char_p, c_str_array, P_u64, c_size_t])
+imap_cmd_get_acl = _fn("imap_cmd_get_acl", handle, [c_char_p])
+imap_cmd_set_acl = _fn("imap_cmd_set_acl", handle, [c_char_p, c_char_p, c_uint32, c_char_p])
+imap_cmd_delete_acl = _fn("imap_cmd_delete_acl", handle, [c_char_p, c_char_p])
+imap_cmd_my_rights = _fn("imap_cmd_my_rights", handle, [c_char_p])
+imap_cmd_list_rights = _fn("imap_cmd_list_rights", handle, [c_char_p, c_char_p])
+imap_cmd_get_metadata = _fn("imap_cmd_get_metadata", handle, [c_char_p, P_u64, c_uint32, c_str_array, c_size_t])
+imap_cmd_set_metadata = _fn("imap_cmd_set_metadata", handle, [c_char_p, c_str_array, c_str_array, c_size_t])
+
+imap_raw_atom = _fn("imap_raw_atom", handle, [c_char_p])
+imap_raw_string = _fn("imap_raw_string", handle, [c_char_p])
+imap_raw_mailbox = _fn("imap_raw_mailbox", handle, [c_char_p])
+imap_raw_mailbox_wire = _fn("imap_raw_mailbox_wire", handle, [c_char_p])
+imap_raw_number = _fn("imap_raw_number", handle, [c_uint64])
+imap_raw_set = _fn("imap_raw_set", handle, [c_char_p])
+imap_raw_literal = _fn("imap_raw_literal", handle, [c_void_p, c_size_t])
+imap_raw_list = _fn("imap_raw_list", handle, [P_handle, c_size_t])
+imap_raw_arg_free = _fn("imap_raw_arg_free", None, [handle])
+imap_cmd_raw = _fn("imap_cmd_raw", handle, [c_char_p, P_handle, c_size_t])
+
+imap_search_key_free = _fn("imap_search_key_free", None, [handle])
+for _name in [
+    "all", "answered", "deleted", "draft", "flagged", "new", "old", "recent", "seen",
+    "unanswered", "undeleted", "undraft", "unflagged", "unseen", "save_date_supported",
+]:
+    globals()[f"imap_key_{_name}"] = _fn(f"imap_key_{_name}", handle, [])
+for _name in [
+    "bcc", "body", "cc", "from", "subject", "text", "to", "keyword", "unkeyword", "uid", "seq",
+    "gm_raw", "gm_labels", "email_id", "thread_id",
+]:
+    globals()[f"imap_key_{_name}"] = _fn(f"imap_key_{_name}", handle, [c_char_p])
+imap_key_header = _fn("imap_key_header", handle, [c_char_p, c_char_p])
+for _name in ["larger", "smaller", "modseq", "gm_msgid", "gm_thrid"]:
+    globals()[f"imap_key_{_name}"] = _fn(f"imap_key_{_name}", handle, [c_uint64])
+for _name in ["older", "younger"]:
+    globals()[f"imap_key_{_name}"] = _fn(f"imap_key_{_name}", handle, [c_uint32])
+for _name in [
+    "before", "on", "since", "sent_before", "sent_on", "sent_since", "saved_before", "saved_on", "saved_since",
+]:
+    globals()[f"imap_key_{_name}"] = _fn(f"imap_key_{_name}", handle, [imap_date])
+imap_key_not = _fn("imap_key_not", handle, [handle])
+imap_key_or = _fn("imap_key_or", handle, [handle, handle])
+imap_key_and = _fn("imap_key_and", handle, [P_handle, c_size_t])
+imap_key_modseq_entry = _fn("imap_key_modseq_entry", handle, [c_char_p, c_uint32, c_uint64])
+imap_cmd_search = _fn("imap_cmd_search", handle, [c_bool, c_char_p, P_handle, c_size_t])
+imap_cmd_esearch = _fn("imap_cmd_esearch", handle, [c_bool, P_u32, c_size_t, c_char_p, P_handle, c_size_t])
+imap_cmd_sort = _fn("imap_cmd_sort", handle, [c_bool, P_u32, c_size_t, c_char_p, P_handle, c_size_t])
+imap_cmd_thread = _fn("imap_cmd_thread", handle, [c_bool, c_char_p, c_char_p, P_handle, c_size_t])
+
+
+def sym(name: str):
+    """A declared function, or NotImplementedError if the library lacks it."""
+    f = globals().get(name)
+    if f is None:
+        raise NotImplementedError(f"{name}: not in this libimap ({LIBRARY_PATH})")
+    return f

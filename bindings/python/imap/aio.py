@@ -299,8 +299,10 @@ class Client:
         return await self.select(mailbox, condstore=condstore, readonly=True)
 
     async def search(self, *criteria: Any, uid: bool = True, charset: Optional[str] = None) -> List[int]:
+        from .search import All
+
         ids: List[int] = []
-        for u in (await self.execute(_cmd.search(*criteria, uid=uid, charset=charset))).untagged:
+        for u in (await self.execute(_cmd.search(*(criteria or (All(),)), uid=uid, charset=charset))).untagged:
             if isinstance(u, Search):
                 ids.extend(u.ids)
             elif isinstance(u, Esearch):

@@ -410,9 +410,11 @@ class Client:
     def search(self, *criteria: Any, uid: bool = True, charset: Optional[str] = None) -> List[int]:
         """SEARCH (UID SEARCH by default): the matching UIDs (or sequence
         numbers when ``uid=False``). ``criteria`` are search keys (see
-        :mod:`imap.search`) or strings of IMAP search syntax; none means ALL."""
+        :mod:`imap.search`), which must all match; none means ALL."""
+        from .search import All
+
         ids: List[int] = []
-        for u in self.execute(_cmd.search(*criteria, uid=uid, charset=charset)).untagged:
+        for u in self.execute(_cmd.search(*(criteria or (All(),)), uid=uid, charset=charset)).untagged:
             if isinstance(u, Search):
                 ids.extend(u.ids)
             elif isinstance(u, Esearch):
