@@ -2,7 +2,71 @@
 
 use memchr::memchr;
 
-use super::parser::{PResult, Parser};
+use super::parser::{keywords, PResult, Parser};
+
+keywords! {
+    /// Response code names.
+    enum Name {
+        Alert = b"ALERT",
+        Parse = b"PARSE",
+        ReadOnly = b"READ-ONLY",
+        ReadWrite = b"READ-WRITE",
+        TryCreate = b"TRYCREATE",
+        UidNotSticky = b"UIDNOTSTICKY",
+        NoModSeq = b"NOMODSEQ",
+        Closed = b"CLOSED",
+        CompressionActive = b"COMPRESSIONACTIVE",
+        UseAttr = b"USEATTR",
+        Unavailable = b"UNAVAILABLE",
+        AuthenticationFailed = b"AUTHENTICATIONFAILED",
+        AuthorizationFailed = b"AUTHORIZATIONFAILED",
+        Expired = b"EXPIRED",
+        PrivacyRequired = b"PRIVACYREQUIRED",
+        ContactAdmin = b"CONTACTADMIN",
+        NoPerm = b"NOPERM",
+        InUse = b"INUSE",
+        ExpungeIssued = b"EXPUNGEISSUED",
+        Corruption = b"CORRUPTION",
+        ServerBug = b"SERVERBUG",
+        ClientBug = b"CLIENTBUG",
+        Cannot = b"CANNOT",
+        Limit = b"LIMIT",
+        OverQuota = b"OVERQUOTA",
+        AlreadyExists = b"ALREADYEXISTS",
+        NonExistent = b"NONEXISTENT",
+        NotSaved = b"NOTSAVED",
+        HasChildren = b"HASCHILDREN",
+        UnknownCte = b"UNKNOWN-CTE",
+        TooBig = b"TOOBIG",
+        NotificationOverflow = b"NOTIFICATIONOVERFLOW",
+        UidNext = b"UIDNEXT",
+        UidValidity = b"UIDVALIDITY",
+        Unseen = b"UNSEEN",
+        HighestModSeq = b"HIGHESTMODSEQ",
+        Modified = b"MODIFIED",
+        AppendUid = b"APPENDUID",
+        CopyUid = b"COPYUID",
+        BadCharset = b"BADCHARSET",
+        Capability = b"CAPABILITY",
+        PermanentFlags = b"PERMANENTFLAGS",
+        BadUrl = b"BADURL",
+        Referral = b"REFERRAL",
+        NoUpdate = b"NOUPDATE",
+        MailboxId = b"MAILBOXID",
+        Metadata = b"METADATA",
+    }
+}
+
+keywords! {
+    /// METADATA code sub-names.
+    enum MetadataName {
+        LongEntries = b"LONGENTRIES",
+        MaxSize = b"MAXSIZE",
+        TooMany = b"TOOMANY",
+        NoPrivate = b"NOPRIVATE",
+    }
+}
+
 use crate::types::{Bytes, Code};
 
 /// Parses a code after its `[`, through its `]`. A code whose arguments do
@@ -35,118 +99,124 @@ pub(crate) fn code<'a>(p: &mut Parser<'a>) -> PResult<Code<'a>> {
 
 /// The code named `name` with its arguments, `None` if the name is unknown.
 fn known<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<Option<Code<'a>>> {
-    let simple = [
-        (&b"ALERT"[..], Code::Alert),
-        (b"PARSE", Code::Parse),
-        (b"READ-ONLY", Code::ReadOnly),
-        (b"READ-WRITE", Code::ReadWrite),
-        (b"TRYCREATE", Code::TryCreate),
-        (b"UIDNOTSTICKY", Code::UidNotSticky),
-        (b"NOMODSEQ", Code::NoModSeq),
-        (b"CLOSED", Code::Closed),
-        (b"COMPRESSIONACTIVE", Code::CompressionActive),
-        (b"USEATTR", Code::UseAttr),
-        (b"UNAVAILABLE", Code::Unavailable),
-        (b"AUTHENTICATIONFAILED", Code::AuthenticationFailed),
-        (b"AUTHORIZATIONFAILED", Code::AuthorizationFailed),
-        (b"EXPIRED", Code::Expired),
-        (b"PRIVACYREQUIRED", Code::PrivacyRequired),
-        (b"CONTACTADMIN", Code::ContactAdmin),
-        (b"NOPERM", Code::NoPerm),
-        (b"INUSE", Code::InUse),
-        (b"EXPUNGEISSUED", Code::ExpungeIssued),
-        (b"CORRUPTION", Code::Corruption),
-        (b"SERVERBUG", Code::ServerBug),
-        (b"CLIENTBUG", Code::ClientBug),
-        (b"CANNOT", Code::Cannot),
-        (b"LIMIT", Code::Limit),
-        (b"OVERQUOTA", Code::OverQuota),
-        (b"ALREADYEXISTS", Code::AlreadyExists),
-        (b"NONEXISTENT", Code::NonExistent),
-        (b"NOTSAVED", Code::NotSaved),
-        (b"HASCHILDREN", Code::HasChildren),
-        (b"UNKNOWN-CTE", Code::UnknownCte),
-        (b"TOOBIG", Code::TooBig),
-        (b"NOTIFICATIONOVERFLOW", Code::NotificationOverflow),
-    ];
-    if let Some((_, c)) = simple.into_iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
-        return Ok(Some(c));
-    }
-    let is = |k: &[u8]| name.eq_ignore_ascii_case(k);
-    let code = if is(b"UIDNEXT") {
-        p.sp()?;
-        Code::UidNext(p.number()?)
-    } else if is(b"UIDVALIDITY") {
-        p.sp()?;
-        Code::UidValidity(p.number()?)
-    } else if is(b"UNSEEN") {
-        p.sp()?;
-        Code::Unseen(p.number()?)
-    } else if is(b"HIGHESTMODSEQ") {
-        p.sp()?;
-        Code::HighestModSeq(p.number64()?)
-    } else if is(b"MODIFIED") {
-        p.sp()?;
-        Code::Modified(p.sequence_set()?)
-    } else if is(b"APPENDUID") {
-        p.sp()?;
-        let uid_validity = p.number()?;
-        p.sp()?;
-        Code::AppendUid { uid_validity, uids: p.sequence_set()? }
-    } else if is(b"COPYUID") {
-        p.sp()?;
-        let uid_validity = p.number()?;
-        p.sp()?;
-        let source = p.sequence_set()?;
-        p.sp()?;
-        Code::CopyUid { uid_validity, source, dest: p.sequence_set()? }
-    } else if is(b"BADCHARSET") {
-        let mut charsets = Vec::new();
-        if p.eat(b' ') {
-            charsets = p.paren_list(|p| p.astring())?;
-        }
-        Code::BadCharset(charsets)
-    } else if is(b"CAPABILITY") {
-        Code::Capability(super::capability::capability_list(p, true)?)
-    } else if is(b"PERMANENTFLAGS") {
-        p.sp()?;
-        Code::PermanentFlags(super::flag::flag_list(p)?)
-    } else if is(b"BADURL") || is(b"REFERRAL") {
-        p.sp()?;
-        let close = memchr(b']', &p.buf[p.pos..]).ok_or_else(|| p.expected("']'"))?;
-        let url = Bytes::borrowed(&p.buf[p.pos..p.pos + close]);
-        p.pos += close;
-        if is(b"BADURL") {
-            Code::BadUrl(url)
-        } else {
-            Code::Referral(url)
-        }
-    } else if is(b"NOUPDATE") {
-        p.sp()?;
-        Code::NoUpdate(p.astring()?)
-    } else if is(b"MAILBOXID") {
-        p.sp()?;
-        p.expect(b'(', "'('")?;
-        let id = p.atom()?;
-        p.expect(b')', "')'")?;
-        Code::MailboxId(Bytes::borrowed(id))
-    } else if is(b"METADATA") {
-        p.sp()?;
-        if p.keyword(b"LONGENTRIES") {
+    let Some(name) = Name::lookup(name) else { return Ok(None) };
+    Ok(Some(match name {
+        Name::Alert => Code::Alert,
+        Name::Parse => Code::Parse,
+        Name::ReadOnly => Code::ReadOnly,
+        Name::ReadWrite => Code::ReadWrite,
+        Name::TryCreate => Code::TryCreate,
+        Name::UidNotSticky => Code::UidNotSticky,
+        Name::NoModSeq => Code::NoModSeq,
+        Name::Closed => Code::Closed,
+        Name::CompressionActive => Code::CompressionActive,
+        Name::UseAttr => Code::UseAttr,
+        Name::Unavailable => Code::Unavailable,
+        Name::AuthenticationFailed => Code::AuthenticationFailed,
+        Name::AuthorizationFailed => Code::AuthorizationFailed,
+        Name::Expired => Code::Expired,
+        Name::PrivacyRequired => Code::PrivacyRequired,
+        Name::ContactAdmin => Code::ContactAdmin,
+        Name::NoPerm => Code::NoPerm,
+        Name::InUse => Code::InUse,
+        Name::ExpungeIssued => Code::ExpungeIssued,
+        Name::Corruption => Code::Corruption,
+        Name::ServerBug => Code::ServerBug,
+        Name::ClientBug => Code::ClientBug,
+        Name::Cannot => Code::Cannot,
+        Name::Limit => Code::Limit,
+        Name::OverQuota => Code::OverQuota,
+        Name::AlreadyExists => Code::AlreadyExists,
+        Name::NonExistent => Code::NonExistent,
+        Name::NotSaved => Code::NotSaved,
+        Name::HasChildren => Code::HasChildren,
+        Name::UnknownCte => Code::UnknownCte,
+        Name::TooBig => Code::TooBig,
+        Name::NotificationOverflow => Code::NotificationOverflow,
+        Name::UidNext => {
             p.sp()?;
-            Code::MetadataLongEntries(p.number64()?)
-        } else if p.keyword(b"MAXSIZE") {
-            p.sp()?;
-            Code::MetadataMaxSize(p.number64()?)
-        } else if p.keyword(b"TOOMANY") {
-            Code::MetadataTooMany
-        } else if p.keyword(b"NOPRIVATE") {
-            Code::MetadataNoPrivate
-        } else {
-            return Ok(None);
+            Code::UidNext(p.number()?)
         }
-    } else {
-        return Ok(None);
-    };
-    Ok(Some(code))
+        Name::UidValidity => {
+            p.sp()?;
+            Code::UidValidity(p.number()?)
+        }
+        Name::Unseen => {
+            p.sp()?;
+            Code::Unseen(p.number()?)
+        }
+        Name::HighestModSeq => {
+            p.sp()?;
+            Code::HighestModSeq(p.number64()?)
+        }
+        Name::Modified => {
+            p.sp()?;
+            Code::Modified(p.sequence_set()?)
+        }
+        Name::AppendUid => {
+            p.sp()?;
+            let uid_validity = p.number()?;
+            p.sp()?;
+            Code::AppendUid { uid_validity, uids: p.sequence_set()? }
+        }
+        Name::CopyUid => {
+            p.sp()?;
+            let uid_validity = p.number()?;
+            p.sp()?;
+            let source = p.sequence_set()?;
+            p.sp()?;
+            Code::CopyUid { uid_validity, source, dest: p.sequence_set()? }
+        }
+        Name::BadCharset => {
+            let mut charsets = Vec::new();
+            if p.eat(b' ') {
+                charsets = p.paren_list(|p| p.astring())?;
+            }
+            Code::BadCharset(charsets)
+        }
+        Name::Capability => Code::Capability(super::capability::capability_list(p, true)?),
+        Name::PermanentFlags => {
+            p.sp()?;
+            Code::PermanentFlags(super::flag::flag_list(p)?)
+        }
+        Name::BadUrl => Code::BadUrl(up_to_bracket(p)?),
+        Name::Referral => Code::Referral(up_to_bracket(p)?),
+        Name::NoUpdate => {
+            p.sp()?;
+            Code::NoUpdate(p.astring()?)
+        }
+        Name::MailboxId => {
+            p.sp()?;
+            p.expect(b'(', "'('")?;
+            let id = p.atom()?;
+            p.expect(b')', "')'")?;
+            Code::MailboxId(Bytes::borrowed(id))
+        }
+        Name::Metadata => {
+            p.sp()?;
+            let sub = p.atom()?;
+            match MetadataName::lookup(sub) {
+                Some(MetadataName::LongEntries) => {
+                    p.sp()?;
+                    Code::MetadataLongEntries(p.number64()?)
+                }
+                Some(MetadataName::MaxSize) => {
+                    p.sp()?;
+                    Code::MetadataMaxSize(p.number64()?)
+                }
+                Some(MetadataName::TooMany) => Code::MetadataTooMany,
+                Some(MetadataName::NoPrivate) => Code::MetadataNoPrivate,
+                None => return Ok(None),
+            }
+        }
+    }))
+}
+
+/// `SP` and the raw text up to `]` (BADURL, REFERRAL).
+fn up_to_bracket<'a>(p: &mut Parser<'a>) -> PResult<Bytes<'a>> {
+    p.sp()?;
+    let close = memchr(b']', &p.buf[p.pos..]).ok_or_else(|| p.expected("']'"))?;
+    let text = Bytes::borrowed(&p.buf[p.pos..p.pos + close]);
+    p.pos += close;
+    Ok(text)
 }

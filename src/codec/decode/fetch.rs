@@ -1,12 +1,38 @@
 //! FETCH items (`msg-att`), sections and date-times.
 
-use super::parser::{PResult, Parser};
+use super::parser::{keywords, PResult, Parser};
+
+keywords! {
+    /// FETCH item names.
+    enum Item {
+        Uid = b"UID",
+        Flags = b"FLAGS",
+        ModSeq = b"MODSEQ",
+        Rfc822Size = b"RFC822.SIZE",
+        InternalDate = b"INTERNALDATE",
+        Envelope = b"ENVELOPE",
+        BodyStructure = b"BODYSTRUCTURE",
+        Body = b"BODY",
+        Binary = b"BINARY",
+        BinarySize = b"BINARY.SIZE",
+        Rfc822 = b"RFC822",
+        Rfc822Header = b"RFC822.HEADER",
+        Rfc822Text = b"RFC822.TEXT",
+        EmailId = b"EMAILID",
+        ThreadId = b"THREADID",
+        SaveDate = b"SAVEDATE",
+        Preview = b"PREVIEW",
+        GmMsgId = b"X-GM-MSGID",
+        GmThrId = b"X-GM-THRID",
+        GmLabels = b"X-GM-LABELS",
+    }
+}
 use crate::types::{Bytes, Date, DateTime, FetchItem, Section, SectionText};
 
 /// `"(" item *(SP item) ")"`. An item list wrapped in extra parentheses (as
 /// Lotus Domino sends) is flattened.
 pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<Vec<FetchItem<'a>>> {
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(4);
     att_list(p, &mut items)?;
     Ok(items)
 }
@@ -48,64 +74,55 @@ fn item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
 }
 
 fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
-    let name = p.take_while(|b| !matches!(b, b' ' | b'[' | b'(' | b')' | b'<' | b'\r' | b'\n'));
-    let is = |k: &[u8]| name.eq_ignore_ascii_case(k);
-    if is(b"BODY") && p.peek() == Some(b'[') {
-        let section = section(p)?;
-        let origin = origin(p)?;
-        p.sp()?;
-        return Ok(FetchItem::BodySection { section, origin, data: p.nstring()? });
-    }
-    if is(b"BINARY") || is(b"BINARY.SIZE") {
-        let part = section_binary(p)?;
-        if is(b"BINARY.SIZE") {
-            p.sp()?;
-            return Ok(FetchItem::BinarySize { part, size: p.number64()? });
-        }
-        let origin = origin(p)?;
-        p.sp()?;
-        return Ok(FetchItem::Binary { part, origin, data: p.nstring()? });
+    let name = p.take_while(|b| !super::parser::is_delimiter(b) && b != b'[' && b != b'<');
+    let Some(name) = Item::lookup(name) else { return Err(p.expected("known FETCH item")) };
+    if p.peek() == Some(b'[') {
+        return match name {
+            Item::Body => {
+                let section = section(p)?;
+                let origin = origin(p)?;
+                p.sp()?;
+                Ok(FetchItem::BodySection { section, origin, data: p.nstring()? })
+            }
+            Item::Binary => {
+                let part = section_binary(p)?;
+                let origin = origin(p)?;
+                p.sp()?;
+                Ok(FetchItem::Binary { part, origin, data: p.nstring()? })
+            }
+            Item::BinarySize => {
+                let part = section_binary(p)?;
+                p.sp()?;
+                Ok(FetchItem::BinarySize { part, size: p.number64()? })
+            }
+            _ => Err(p.expected("known FETCH item")),
+        };
     }
     p.sp()?;
-    Ok(if is(b"UID") {
-        FetchItem::Uid(p.nz_number()?)
-    } else if is(b"FLAGS") {
-        FetchItem::Flags(super::flag::flag_list(p)?)
-    } else if is(b"MODSEQ") {
-        p.expect(b'(', "'('")?;
-        let n = p.number64()?;
-        p.expect(b')', "')'")?;
-        FetchItem::ModSeq(n)
-    } else if is(b"RFC822.SIZE") {
-        FetchItem::Rfc822Size(p.number64()?)
-    } else if is(b"INTERNALDATE") {
-        FetchItem::InternalDate(date_time(p)?)
-    } else if is(b"ENVELOPE") {
-        FetchItem::Envelope(Box::new(super::envelope::envelope(p)?))
-    } else if is(b"BODYSTRUCTURE") {
-        FetchItem::BodyStructure(Box::new(super::body::body(p)?))
-    } else if is(b"BODY") {
-        FetchItem::Body(Box::new(super::body::body(p)?))
-    } else if is(b"RFC822") {
-        FetchItem::Rfc822(p.nstring()?)
-    } else if is(b"RFC822.HEADER") {
-        FetchItem::Rfc822Header(p.nstring()?)
-    } else if is(b"RFC822.TEXT") {
-        FetchItem::Rfc822Text(p.nstring()?)
-    } else if is(b"EMAILID") {
-        FetchItem::EmailId(object_id(p)?)
-    } else if is(b"THREADID") {
-        FetchItem::ThreadId(if p.nil() { None } else { Some(object_id(p)?) })
-    } else if is(b"SAVEDATE") {
-        FetchItem::SaveDate(if p.nil() { None } else { Some(date_time(p)?) })
-    } else if is(b"PREVIEW") {
-        FetchItem::Preview(p.nstring()?)
-    } else if is(b"X-GM-MSGID") {
-        FetchItem::GmMsgId(p.number64()?)
-    } else if is(b"X-GM-THRID") {
-        FetchItem::GmThrId(p.number64()?)
-    } else if is(b"X-GM-LABELS") {
-        FetchItem::GmLabels(p.paren_list(|p| {
+    Ok(match name {
+        Item::Uid => FetchItem::Uid(p.nz_number()?),
+        Item::Flags => FetchItem::Flags(super::flag::flag_list(p)?),
+        Item::ModSeq => {
+            p.expect(b'(', "'('")?;
+            let n = p.number64()?;
+            p.expect(b')', "')'")?;
+            FetchItem::ModSeq(n)
+        }
+        Item::Rfc822Size => FetchItem::Rfc822Size(p.number64()?),
+        Item::InternalDate => FetchItem::InternalDate(date_time(p)?),
+        Item::Envelope => FetchItem::Envelope(Box::new(super::envelope::envelope(p)?)),
+        Item::BodyStructure => FetchItem::BodyStructure(Box::new(super::body::body(p)?)),
+        Item::Body => FetchItem::Body(Box::new(super::body::body(p)?)),
+        Item::Rfc822 => FetchItem::Rfc822(p.nstring()?),
+        Item::Rfc822Header => FetchItem::Rfc822Header(p.nstring()?),
+        Item::Rfc822Text => FetchItem::Rfc822Text(p.nstring()?),
+        Item::EmailId => FetchItem::EmailId(object_id(p)?),
+        Item::ThreadId => FetchItem::ThreadId(if p.nil() { None } else { Some(object_id(p)?) }),
+        Item::SaveDate => FetchItem::SaveDate(if p.nil() { None } else { Some(date_time(p)?) }),
+        Item::Preview => FetchItem::Preview(p.nstring()?),
+        Item::GmMsgId => FetchItem::GmMsgId(p.number64()?),
+        Item::GmThrId => FetchItem::GmThrId(p.number64()?),
+        Item::GmLabels => FetchItem::GmLabels(p.paren_list(|p| {
             if p.peek() == Some(b'\\') {
                 let start = p.pos;
                 p.pos += 1;
@@ -114,9 +131,8 @@ fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
             } else {
                 p.astring()
             }
-        })?)
-    } else {
-        return Err(p.expected("known FETCH item"));
+        })?),
+        Item::Binary | Item::BinarySize => return Err(p.expected("'['")),
     })
 }
 

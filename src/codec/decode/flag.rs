@@ -1,6 +1,18 @@
 //! Flags and flag lists.
 
-use super::parser::{is_atom_char, PResult, Parser};
+use super::parser::{is_atom_char, keywords, PResult, Parser};
+
+keywords! {
+    /// System flag names (after the backslash).
+    enum System {
+        Seen = b"Seen",
+        Answered = b"Answered",
+        Flagged = b"Flagged",
+        Deleted = b"Deleted",
+        Draft = b"Draft",
+        Recent = b"Recent",
+    }
+}
 use crate::types::{Bytes, Flag};
 
 /// `(flag ...)`, with `\*` and `\Recent` accepted.
@@ -15,19 +27,15 @@ pub(crate) fn flag<'a>(p: &mut Parser<'a>) -> PResult<Flag<'a>> {
             return Ok(Flag::Wildcard);
         }
         let name = p.atom()?;
-        let known = [
-            (&b"Answered"[..], Flag::Answered),
-            (b"Flagged", Flag::Flagged),
-            (b"Deleted", Flag::Deleted),
-            (b"Seen", Flag::Seen),
-            (b"Draft", Flag::Draft),
-            (b"Recent", Flag::Recent),
-        ];
-        return Ok(known
-            .into_iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, f)| f)
-            .unwrap_or(Flag::Extension(Bytes::borrowed(name))));
+        return Ok(match System::lookup(name) {
+            Some(System::Seen) => Flag::Seen,
+            Some(System::Answered) => Flag::Answered,
+            Some(System::Flagged) => Flag::Flagged,
+            Some(System::Deleted) => Flag::Deleted,
+            Some(System::Draft) => Flag::Draft,
+            Some(System::Recent) => Flag::Recent,
+            None => Flag::Extension(Bytes::borrowed(name)),
+        });
     }
     let kw = p.take_while(|b| is_atom_char(b) || b == b']');
     if kw.is_empty() {

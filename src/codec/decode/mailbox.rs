@@ -3,7 +3,24 @@
 
 use memchr::memmem;
 
-use super::parser::{PResult, Parser};
+use super::parser::{keywords, PResult, Parser};
+
+keywords! {
+    /// STATUS item names.
+    enum Item {
+        Messages = b"MESSAGES",
+        Recent = b"RECENT",
+        UidNext = b"UIDNEXT",
+        UidValidity = b"UIDVALIDITY",
+        Unseen = b"UNSEEN",
+        Deleted = b"DELETED",
+        Size = b"SIZE",
+        HighestModSeq = b"HIGHESTMODSEQ",
+        DeletedStorage = b"DELETED-STORAGE",
+        AppendLimit = b"APPENDLIMIT",
+        MailboxId = b"MAILBOXID",
+    }
+}
 use crate::types::{
     Bytes, ListExtendedItem, ListMailbox, MailboxAttr, MetadataEntries, NamespaceDesc, QuotaResource,
     StatusItem, Untagged,
@@ -101,35 +118,25 @@ fn status_item<'a>(p: &mut Parser<'a>) -> PResult<StatusItem<'a>> {
     let name = p.atom()?;
     p.sp()?;
     let value_start = p.pos;
-    let is = |k: &[u8]| name.eq_ignore_ascii_case(k);
     let parsed: PResult<Option<StatusItem<'a>>> = (|| {
-        Ok(Some(if is(b"MESSAGES") {
-            StatusItem::Messages(p.number()?)
-        } else if is(b"RECENT") {
-            StatusItem::Recent(p.number()?)
-        } else if is(b"UIDNEXT") {
-            StatusItem::UidNext(p.number()?)
-        } else if is(b"UIDVALIDITY") {
-            StatusItem::UidValidity(p.number()?)
-        } else if is(b"UNSEEN") {
-            StatusItem::Unseen(p.number()?)
-        } else if is(b"DELETED") {
-            StatusItem::Deleted(p.number()?)
-        } else if is(b"SIZE") {
-            StatusItem::Size(p.number64()?)
-        } else if is(b"HIGHESTMODSEQ") {
-            StatusItem::HighestModSeq(p.number64()?)
-        } else if is(b"DELETED-STORAGE") {
-            StatusItem::DeletedStorage(p.number64()?)
-        } else if is(b"APPENDLIMIT") {
-            StatusItem::AppendLimit(if p.nil() { None } else { Some(p.number64()?) })
-        } else if is(b"MAILBOXID") {
-            p.expect(b'(', "'('")?;
-            let id = p.atom()?;
-            p.expect(b')', "')'")?;
-            StatusItem::MailboxId(Bytes::borrowed(id))
-        } else {
-            return Ok(None);
+        let Some(item) = Item::lookup(name) else { return Ok(None) };
+        Ok(Some(match item {
+            Item::Messages => StatusItem::Messages(p.number()?),
+            Item::Recent => StatusItem::Recent(p.number()?),
+            Item::UidNext => StatusItem::UidNext(p.number()?),
+            Item::UidValidity => StatusItem::UidValidity(p.number()?),
+            Item::Unseen => StatusItem::Unseen(p.number()?),
+            Item::Deleted => StatusItem::Deleted(p.number()?),
+            Item::Size => StatusItem::Size(p.number64()?),
+            Item::HighestModSeq => StatusItem::HighestModSeq(p.number64()?),
+            Item::DeletedStorage => StatusItem::DeletedStorage(p.number64()?),
+            Item::AppendLimit => StatusItem::AppendLimit(if p.nil() { None } else { Some(p.number64()?) }),
+            Item::MailboxId => {
+                p.expect(b'(', "'('")?;
+                let id = p.atom()?;
+                p.expect(b')', "')'")?;
+                StatusItem::MailboxId(Bytes::borrowed(id))
+            }
         }))
     })();
     match parsed {

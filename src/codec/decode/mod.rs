@@ -95,6 +95,9 @@ pub enum Event<'a> {
     LiteralEnd,
 }
 
+/// Extra room reserved after a literal being received.
+const LITERAL_SLACK: usize = 64 * 1024;
+
 /// What the previous call to `next` handed out, to be released on the next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Handed {
@@ -312,8 +315,12 @@ impl Decoder {
                     if self.eof && !resp.is_empty() {
                         return Err(self.fail(FrameError::UnexpectedEof { buffered: resp.len() }));
                     }
-                    let room = usize::try_from(reserve).unwrap_or(usize::MAX);
-                    self.buf.reserve(room);
+                    if reserve > 0 {
+                        // Room for the rest of the literal and what follows it,
+                        // so the buffer is not moved (copying the literal) later.
+                        let room = usize::try_from(reserve).unwrap_or(usize::MAX);
+                        self.buf.reserve(room.saturating_add(LITERAL_SLACK));
+                    }
                     return Ok(None);
                 }
                 Frame::Complete { len } if is_blank(&resp[..len]) => {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use memchr::{memchr, memchr2};
+use memchr::memchr;
 
 use super::{ParseError, ParseErrorKind};
 use crate::types::{Bytes, NString, SeqRange, SequenceSet, STAR};
@@ -22,11 +22,71 @@ pub(crate) struct Parser<'a> {
     max_depth: usize,
 }
 
+/// Character classes, one bit each, looked up in [`CLASS`].
+const ATOM: u8 = 1;
+/// Bytes that end a bare token: SP, parentheses, line ending.
+const DELIM: u8 = 2;
+
+
+/// The class bits of every byte value.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let atom_special = matches!(c, b'(' | b')' | b'{' | b' ' | 0..=0x1f | 0x7f | b'%' | b'*' | b'"' | b'\\' | b']');
+        if !atom_special {
+            t[b] |= ATOM;
+        }
+        if matches!(c, b' ' | b'(' | b')' | b'\r' | b'\n') {
+            t[b] |= DELIM;
+        }
+
+        b += 1;
+    }
+    t
+};
+
 /// Whether `b` may appear in an atom (RFC 9051 ATOM-CHAR). Bytes above
 /// 0x7F are accepted, as servers put UTF-8 in atoms.
+#[inline]
 pub(crate) fn is_atom_char(b: u8) -> bool {
-    !matches!(b, b'(' | b')' | b'{' | b' ' | 0..=0x1f | 0x7f | b'%' | b'*' | b'"' | b'\\' | b']')
+    CLASS[usize::from(b)] & ATOM != 0
 }
+
+/// Whether `b` ends a bare token (SP, `(`, `)`, CR, LF).
+#[inline]
+pub(crate) fn is_delimiter(b: u8) -> bool {
+    CLASS[usize::from(b)] & DELIM != 0
+}
+
+/// Declares an enum of protocol keywords with a case-insensitive `lookup`:
+/// an exact match first (servers send upper case), then an upper-cased one.
+macro_rules! keywords {
+    ($(#[$meta:meta])* enum $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum $name {
+            $($variant),*
+        }
+
+        impl $name {
+            /// The keyword `word` is, ignoring ASCII case.
+            #[inline]
+            fn lookup(word: &[u8]) -> Option<Self> {
+                match word {
+                    $($word => return Some(Self::$variant),)*
+                    _ => {}
+                }
+                $(if word.eq_ignore_ascii_case($word) {
+                    return Some(Self::$variant);
+                })*
+                None
+            }
+        }
+    };
+}
+pub(crate) use keywords;
 
 /// Whether `b` may appear in an astring's atom form (ATOM-CHAR or `]`).
 pub(crate) fn is_astring_char(b: u8) -> bool {
@@ -222,16 +282,32 @@ impl<'a> Parser<'a> {
     }
 
     /// A 64-bit number; overflow is an error.
+    #[inline]
     pub(crate) fn number64(&mut self) -> PResult<u64> {
         let start = self.pos;
-        let digits = self.take_while(|b| b.is_ascii_digit());
-        if digits.is_empty() {
+        let mut n: u64 = 0;
+        let mut i = start;
+        // Up to 19 digits cannot overflow a u64.
+        while let Some(&b) = self.buf.get(i) {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 || i - start == 19 {
+                break;
+            }
+            n = n * 10 + u64::from(d);
+            i += 1;
+        }
+        if i == start {
             return Err(self.expected("number"));
         }
-        digits
-            .iter()
-            .try_fold(0u64, |acc, &d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')))
-            .ok_or(ParseError { offset: start, kind: ParseErrorKind::Overflow })
+        while let Some(d) = self.buf.get(i).map(|b| b.wrapping_sub(b'0')).filter(|&d| d <= 9) {
+            n = n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(d)))
+                .ok_or(ParseError { offset: start, kind: ParseErrorKind::Overflow })?;
+            i += 1;
+        }
+        self.pos = i;
+        Ok(n)
     }
 
     /// A number that some servers send negative; a negative value is 0.
@@ -251,35 +327,55 @@ impl<'a> Parser<'a> {
         let mut i = start;
         let mut owned: Option<Vec<u8>> = None;
         loop {
-            let Some(j) = memchr2(b'"', b'\\', &self.buf[i..]).map(|j| i + j) else {
+            let Some(j) = memchr::memchr3(b'"', b'\\', b'\n', &self.buf[i..]).map(|j| i + j) else {
                 return Err(self.err(ParseErrorKind::Unterminated));
             };
-            if let Some(cr) = memchr2(b'\r', b'\n', &self.buf[i..j]) {
-                self.pos = i + cr;
-                return Err(self.err(ParseErrorKind::Unterminated));
-            }
-            if self.buf[j] == b'"' {
-                self.pos = j + 1;
-                return Ok(match owned {
-                    None => Bytes(Cow::Borrowed(&self.buf[start..j])),
-                    Some(mut v) => {
-                        v.extend_from_slice(&self.buf[i..j]);
-                        Bytes(Cow::Owned(v))
-                    }
-                });
-            }
-            let v = owned.get_or_insert_with(Vec::new);
-            v.extend_from_slice(&self.buf[i..j]);
-            match self.buf.get(j + 1) {
-                Some(&c @ (b'"' | b'\\')) => v.push(c),
-                Some(b'\r' | b'\n') | None => {
+            match self.buf[j] {
+                b'"' => {
                     self.pos = j + 1;
+                    return Ok(match owned {
+                        None => Bytes(Cow::Borrowed(&self.buf[start..j])),
+                        Some(mut v) => {
+                            v.extend_from_slice(&self.buf[i..j]);
+                            Bytes(Cow::Owned(v))
+                        }
+                    });
+                }
+                b'\\' => {
+                    let v = owned.get_or_insert_with(|| Vec::with_capacity(self.quoted_len(start)));
+                    v.extend_from_slice(&self.buf[i..j]);
+                    match self.buf.get(j + 1) {
+                        Some(&c @ (b'"' | b'\\')) => v.push(c),
+                        Some(b'\r' | b'\n') | None => {
+                            self.pos = j + 1;
+                            return Err(self.err(ParseErrorKind::Unterminated));
+                        }
+                        Some(&c) => v.extend_from_slice(&[b'\\', c]),
+                    }
+                    i = j + 2;
+                }
+                _ => {
+                    self.pos = j;
                     return Err(self.err(ParseErrorKind::Unterminated));
                 }
-                Some(&c) => v.extend_from_slice(&[b'\\', c]),
+            }
+        }
+    }
+
+    /// An upper bound of the unescaped length of the quoted string whose
+    /// content starts at `start`: the distance to its closing quote.
+    fn quoted_len(&self, start: usize) -> usize {
+        let mut i = start;
+        while let Some(j) = memchr::memchr2(b'"', b'\\', &self.buf[i..]).map(|j| i + j) {
+            if self.buf[j] == b'"' {
+                return j - start;
             }
             i = j + 2;
+            if i >= self.buf.len() {
+                break;
+            }
         }
+        self.buf.len().saturating_sub(start)
     }
 
     /// A literal `{n}` / `{n+}` / `~{n}` and its bytes.
@@ -308,11 +404,12 @@ impl<'a> Parser<'a> {
     }
 
     /// An `nstring`: a string or NIL.
+    #[inline]
     pub(crate) fn nstring(&mut self) -> PResult<NString<'a>> {
-        if self.nil() {
-            Ok(None)
-        } else {
-            self.string().map(Some)
+        match self.peek() {
+            Some(b'"') => self.quoted().map(Some),
+            Some(b'N' | b'n') if self.nil() => Ok(None),
+            _ => self.string().map(Some),
         }
     }
 

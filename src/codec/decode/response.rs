@@ -1,6 +1,56 @@
 //! Response level: tagged, untagged and continuation responses, resp-text.
 
-use super::parser::{is_atom_char, PResult, Parser};
+use super::parser::{is_atom_char, keywords, PResult, Parser};
+
+keywords! {
+    /// Status words of tagged responses and conditions.
+    enum Word {
+        Ok = b"OK",
+        No = b"NO",
+        Bad = b"BAD",
+    }
+}
+
+keywords! {
+    /// Keywords of untagged responses without a leading number.
+    enum Name {
+        Ok = b"OK",
+        No = b"NO",
+        Bad = b"BAD",
+        Bye = b"BYE",
+        Preauth = b"PREAUTH",
+        Capability = b"CAPABILITY",
+        Enabled = b"ENABLED",
+        Flags = b"FLAGS",
+        List = b"LIST",
+        Lsub = b"LSUB",
+        Xlist = b"XLIST",
+        Status = b"STATUS",
+        Search = b"SEARCH",
+        Sort = b"SORT",
+        Esearch = b"ESEARCH",
+        Thread = b"THREAD",
+        Namespace = b"NAMESPACE",
+        Id = b"ID",
+        Quota = b"QUOTA",
+        QuotaRoot = b"QUOTAROOT",
+        Acl = b"ACL",
+        ListRights = b"LISTRIGHTS",
+        MyRights = b"MYRIGHTS",
+        Metadata = b"METADATA",
+        Vanished = b"VANISHED",
+    }
+}
+
+keywords! {
+    /// Keywords of untagged responses after a number.
+    enum Numbered {
+        Fetch = b"FETCH",
+        Exists = b"EXISTS",
+        Expunge = b"EXPUNGE",
+        Recent = b"RECENT",
+    }
+}
 use super::ParseErrorKind;
 use crate::types::{Bytes, RespText, Response, Status, Tagged, Untagged};
 
@@ -36,14 +86,16 @@ pub(crate) fn response<'a>(p: &mut Parser<'a>) -> PResult<Response<'a>> {
 }
 
 fn status_word(p: &mut Parser<'_>) -> PResult<Status> {
-    if p.keyword(b"OK") {
-        Ok(Status::Ok)
-    } else if p.keyword(b"NO") {
-        Ok(Status::No)
-    } else if p.keyword(b"BAD") {
-        Ok(Status::Bad)
-    } else {
-        Err(p.expected("OK, NO or BAD"))
+    let start = p.pos;
+    let word = p.take_while(is_atom_char);
+    match Word::lookup(word) {
+        Some(Word::Ok) => Ok(Status::Ok),
+        Some(Word::No) => Ok(Status::No),
+        Some(Word::Bad) => Ok(Status::Bad),
+        None => {
+            p.pos = start;
+            Err(p.expected("OK, NO or BAD"))
+        }
     }
 }
 
@@ -64,72 +116,56 @@ fn untagged<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     if name.is_empty() {
         return Err(p.expected("response keyword"));
     }
-    let kw = |k: &[u8]| name.eq_ignore_ascii_case(k);
-    Ok(if kw(b"OK") {
-        Untagged::Ok(after_status(p)?)
-    } else if kw(b"NO") {
-        Untagged::No(after_status(p)?)
-    } else if kw(b"BAD") {
-        Untagged::Bad(after_status(p)?)
-    } else if kw(b"BYE") {
-        Untagged::Bye(after_status(p)?)
-    } else if kw(b"PREAUTH") {
-        Untagged::Preauth(after_status(p)?)
-    } else if kw(b"CAPABILITY") {
-        Untagged::Capability(super::capability::capability_list(p, false)?)
-    } else if kw(b"ENABLED") {
-        Untagged::Enabled(super::capability::capability_list(p, false)?)
-    } else if kw(b"FLAGS") {
-        p.sp()?;
-        Untagged::Flags(super::flag::flag_list(p)?)
-    } else if kw(b"LIST") {
-        Untagged::List(super::mailbox::list(p)?)
-    } else if kw(b"LSUB") {
-        Untagged::Lsub(super::mailbox::list(p)?)
-    } else if kw(b"XLIST") {
-        Untagged::Xlist(super::mailbox::list(p)?)
-    } else if kw(b"STATUS") {
-        super::mailbox::status(p)?
-    } else if kw(b"SEARCH") {
-        let (ids, modseq) = super::search::id_list(p)?;
-        Untagged::Search { ids, modseq }
-    } else if kw(b"SORT") {
-        let (ids, modseq) = super::search::id_list(p)?;
-        Untagged::Sort { ids, modseq }
-    } else if kw(b"ESEARCH") {
-        Untagged::Esearch(super::search::esearch(p)?)
-    } else if kw(b"THREAD") {
-        Untagged::Thread(super::search::thread(p)?)
-    } else if kw(b"NAMESPACE") {
-        super::mailbox::namespace(p)?
-    } else if kw(b"ID") {
-        super::mailbox::id(p)?
-    } else if kw(b"QUOTA") {
-        super::mailbox::quota(p)?
-    } else if kw(b"QUOTAROOT") {
-        super::mailbox::quota_root(p)?
-    } else if kw(b"ACL") {
-        super::mailbox::acl(p)?
-    } else if kw(b"LISTRIGHTS") {
-        super::mailbox::list_rights(p)?
-    } else if kw(b"MYRIGHTS") {
-        super::mailbox::my_rights(p)?
-    } else if kw(b"METADATA") {
-        super::mailbox::metadata(p)?
-    } else if kw(b"VANISHED") {
-        p.sp()?;
-        let earlier = p.eat(b'(');
-        if earlier {
-            if !p.keyword(b"EARLIER") {
-                return Err(p.expected("EARLIER"));
-            }
-            p.expect(b')', "')'")?;
-            p.sp()?;
-        }
-        Untagged::Vanished { earlier, uids: p.sequence_set()? }
-    } else {
+    let Some(keyword) = Name::lookup(name) else {
         p.pos = start;
-        other(p, None)?
+        return other(p, None);
+    };
+    Ok(match keyword {
+        Name::Ok => Untagged::Ok(after_status(p)?),
+        Name::No => Untagged::No(after_status(p)?),
+        Name::Bad => Untagged::Bad(after_status(p)?),
+        Name::Bye => Untagged::Bye(after_status(p)?),
+        Name::Preauth => Untagged::Preauth(after_status(p)?),
+        Name::Capability => Untagged::Capability(super::capability::capability_list(p, false)?),
+        Name::Enabled => Untagged::Enabled(super::capability::capability_list(p, false)?),
+        Name::Flags => {
+            p.sp()?;
+            Untagged::Flags(super::flag::flag_list(p)?)
+        }
+        Name::List => Untagged::List(super::mailbox::list(p)?),
+        Name::Lsub => Untagged::Lsub(super::mailbox::list(p)?),
+        Name::Xlist => Untagged::Xlist(super::mailbox::list(p)?),
+        Name::Status => super::mailbox::status(p)?,
+        Name::Search => {
+            let (ids, modseq) = super::search::id_list(p)?;
+            Untagged::Search { ids, modseq }
+        }
+        Name::Sort => {
+            let (ids, modseq) = super::search::id_list(p)?;
+            Untagged::Sort { ids, modseq }
+        }
+        Name::Esearch => Untagged::Esearch(super::search::esearch(p)?),
+        Name::Thread => Untagged::Thread(super::search::thread(p)?),
+        Name::Namespace => super::mailbox::namespace(p)?,
+        Name::Id => super::mailbox::id(p)?,
+        Name::Quota => super::mailbox::quota(p)?,
+        Name::QuotaRoot => super::mailbox::quota_root(p)?,
+        Name::Acl => super::mailbox::acl(p)?,
+        Name::ListRights => super::mailbox::list_rights(p)?,
+        Name::MyRights => super::mailbox::my_rights(p)?,
+        Name::Metadata => super::mailbox::metadata(p)?,
+        Name::Vanished => {
+            p.sp()?;
+            let earlier = p.eat(b'(');
+            if earlier {
+                if !p.keyword(b"EARLIER") {
+                    return Err(p.expected("EARLIER"));
+                }
+                p.expect(b')', "')'")?;
+                p.sp()?;
+            }
+            Untagged::Vanished { earlier, uids: p.sequence_set()? }
+        }
     })
 }
 
@@ -137,18 +173,21 @@ fn untagged<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
 fn numbered<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     let n = p.number()?;
     p.sp()?;
-    if p.keyword(b"EXISTS") {
-        Ok(Untagged::Exists(n))
-    } else if p.keyword(b"RECENT") {
-        Ok(Untagged::Recent(n))
-    } else if p.keyword(b"EXPUNGE") {
-        Ok(Untagged::Expunge(n))
-    } else if p.keyword(b"FETCH") {
-        p.sp()?;
-        let items = super::fetch::msg_att(p)?;
-        Ok(Untagged::Fetch { seq: n, items })
-    } else {
-        other(p, Some(n))
+    let start = p.pos;
+    let name = p.take_while(is_atom_char);
+    match Numbered::lookup(name) {
+        Some(Numbered::Fetch) => {
+            p.sp()?;
+            let items = super::fetch::msg_att(p)?;
+            Ok(Untagged::Fetch { seq: n, items })
+        }
+        Some(Numbered::Exists) => Ok(Untagged::Exists(n)),
+        Some(Numbered::Expunge) => Ok(Untagged::Expunge(n)),
+        Some(Numbered::Recent) => Ok(Untagged::Recent(n)),
+        None => {
+            p.pos = start;
+            other(p, Some(n))
+        }
     }
 }
 

@@ -1,6 +1,17 @@
 //! SEARCH, SORT, ESEARCH and THREAD responses.
 
-use super::parser::{PResult, Parser};
+use super::parser::{keywords, PResult, Parser};
+
+keywords! {
+    /// ESEARCH item names.
+    enum Item {
+        Min = b"MIN",
+        Max = b"MAX",
+        Count = b"COUNT",
+        All = b"ALL",
+        ModSeq = b"MODSEQ",
+    }
+}
 use crate::types::{Bytes, Esearch, EsearchItem, Thread};
 
 /// `*(SP nz-number) [SP "(" "MODSEQ" SP n ")"]` after SEARCH or SORT,
@@ -8,6 +19,7 @@ use crate::types::{Bytes, Esearch, EsearchItem, Thread};
 pub(crate) fn id_list(p: &mut Parser<'_>) -> PResult<(Vec<u32>, Option<u64>)> {
     let mut ids = Vec::new();
     let mut modseq = None;
+    fast_ids(p, &mut ids);
     while !p.at_end_lenient() {
         p.sp()?;
         if p.peek() == Some(b'(') {
@@ -23,6 +35,26 @@ pub(crate) fn id_list(p: &mut Parser<'_>) -> PResult<(Vec<u32>, Option<u64>)> {
         ids.push(p.nz_number()?);
     }
     Ok((ids, modseq))
+}
+
+/// Consumes the common case of a list of numbers, `SP nz-number` repeated,
+/// in one tight loop; stops before anything else (which the general loop
+/// then parses, or reports).
+fn fast_ids(p: &mut Parser<'_>, ids: &mut Vec<u32>) {
+    let buf = p.buf;
+    let mut i = p.pos;
+    ids.reserve(buf.len().saturating_sub(i) / 8);
+    while buf.get(i) == Some(&b' ') && matches!(buf.get(i + 1), Some(b'1'..=b'9')) {
+        let digits = buf[i + 1..].iter().take(11).take_while(|b| b.is_ascii_digit()).count();
+        if digits > 10 {
+            break;
+        }
+        let n = buf[i + 1..i + 1 + digits].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+        let Ok(id) = u32::try_from(n) else { break };
+        ids.push(id);
+        i += 1 + digits;
+    }
+    p.pos = i;
 }
 
 /// `[SP "(" "TAG" SP tag ")"] [SP "UID"] *(SP name SP value)` after ESEARCH.
@@ -64,19 +96,13 @@ pub(crate) fn esearch<'a>(p: &mut Parser<'a>) -> PResult<Esearch<'a>> {
 
 fn esearch_item<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<EsearchItem<'a>> {
     let start = p.pos;
-    let is = |k: &[u8]| name.eq_ignore_ascii_case(k);
-    let parsed = if is(b"MIN") {
-        p.nz_number().map(EsearchItem::Min)
-    } else if is(b"MAX") {
-        p.nz_number().map(EsearchItem::Max)
-    } else if is(b"COUNT") {
-        p.number().map(EsearchItem::Count)
-    } else if is(b"ALL") {
-        p.sequence_set().map(EsearchItem::All)
-    } else if is(b"MODSEQ") {
-        p.number64().map(EsearchItem::ModSeq)
-    } else {
-        Err(p.expected("known ESEARCH item"))
+    let parsed = match Item::lookup(name) {
+        Some(Item::Min) => p.nz_number().map(EsearchItem::Min),
+        Some(Item::Max) => p.nz_number().map(EsearchItem::Max),
+        Some(Item::Count) => p.number().map(EsearchItem::Count),
+        Some(Item::All) => p.sequence_set().map(EsearchItem::All),
+        Some(Item::ModSeq) => p.number64().map(EsearchItem::ModSeq),
+        None => Err(p.expected("known ESEARCH item")),
     };
     match parsed {
         Ok(item) if matches!(p.peek(), Some(b' ' | b'\r' | b'\n')) => Ok(item),
