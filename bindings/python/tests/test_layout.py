@@ -132,3 +132,21 @@ def test_version_macros(layout):
 
     v = ".".join(str(layout.consts[f"IMAP_VERSION_{p}"]) for p in ("MAJOR", "MINOR", "PATCH"))
     assert imap.library_version() == v
+
+
+@pytest.mark.parametrize("cname", sorted(_ffi.COMMAND_ENUMS))
+def test_command_constants(layout, cname):
+    prefix, values = _ffi.COMMAND_ENUMS[cname]
+    if cname not in layout.typedefs:
+        pytest.skip(f"{cname} is not in this header (an older libimap)")
+    assert layout.typedefs[cname] == (4, 4), f"{cname} is a uint32_t"
+    in_header = {k[len(prefix):]: v for k, v in layout.consts.items() if k.startswith(prefix)}
+    assert in_header == values, f"constants of {cname}"
+
+
+def test_every_declared_function_exists():
+    """Every symbol _ffi declares is exported by the library under test."""
+    declared_none = [n for n in dir(_ffi) if n.startswith(("imap_cmd_", "imap_key_", "imap_raw_", "imap_fetch_items",
+                                                             "imap_list_options", "imap_append"))
+                     and getattr(_ffi, n) is None]
+    assert not declared_none, f"not exported by {_ffi.LIBRARY_PATH}: {declared_none}"
