@@ -31,8 +31,9 @@
  *
  * (or by hand: cc -std=c99 -Iinclude tests/c/layout.c -o layout &&
  *  ./layout > tests/c/layout.expected). When a new type, field or constant
- * is added to the header, add a RECORD/FIELD/TYPEDEF/CONST line for it
- * below, in header order; tests/c/run names what is missing.
+ * is added to the header, add a RECORD/FIELD/TYPEDEF/CONST line for it at
+ * the end of main (new lines are appended, so the existing lines of
+ * layout.expected keep their order); tests/c/run names what is missing.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -680,5 +681,85 @@ int main(void) {
     FIELD(struct, imap_event, kind);
     FIELD(struct, imap_event, error);
     FIELD(struct, imap_event, u);
+
+    /* Added with the command constructors: appended here so that the lines
+     * above keep their order in layout.expected. */
+    TYPEDEF(imap_fetch_macro);
+    TYPEDEF(imap_fetch_attr);
+    TYPEDEF(imap_store_mode);
+    RECORD(struct, imap_qresync);
+    FIELD(struct, imap_qresync, uid_validity);
+    FIELD(struct, imap_qresync, mod_seq);
+    FIELD(struct, imap_qresync, known_uids);
+    FIELD(struct, imap_qresync, match_seqs);
+    FIELD(struct, imap_qresync, match_uids);
+    TYPEDEF(imap_list_select);
+    TYPEDEF(imap_list_return);
+    TYPEDEF(imap_acl_mode);
+    TYPEDEF(imap_metadata_depth);
+    RECORD(struct, imap_date);
+    FIELD(struct, imap_date, year);
+    FIELD(struct, imap_date, month);
+    FIELD(struct, imap_date, day);
+    TYPEDEF(imap_entry_type);
+    TYPEDEF(imap_search_return);
+    TYPEDEF(imap_sort_criterion);
+    CONST(IMAP_FETCH_ATTR_ENVELOPE);
+    CONST(IMAP_FETCH_ATTR_FLAGS);
+    CONST(IMAP_FETCH_ATTR_INTERNAL_DATE);
+    CONST(IMAP_FETCH_ATTR_RFC822);
+    CONST(IMAP_FETCH_ATTR_RFC822_HEADER);
+    CONST(IMAP_FETCH_ATTR_RFC822_TEXT);
+    CONST(IMAP_FETCH_ATTR_RFC822_SIZE);
+    CONST(IMAP_FETCH_ATTR_BODY);
+    CONST(IMAP_FETCH_ATTR_BODYSTRUCTURE);
+    CONST(IMAP_FETCH_ATTR_UID);
+    CONST(IMAP_FETCH_ATTR_MODSEQ);
+    CONST(IMAP_FETCH_ATTR_GM_MSGID);
+    CONST(IMAP_FETCH_ATTR_GM_THRID);
+    CONST(IMAP_FETCH_ATTR_GM_LABELS);
+    CONST(IMAP_FETCH_ATTR_EMAIL_ID);
+    CONST(IMAP_FETCH_ATTR_THREAD_ID);
+    CONST(IMAP_FETCH_ATTR_SAVE_DATE);
+    CONST(IMAP_FETCH_ATTR_PREVIEW);
+    CONST(IMAP_FETCH_ATTR_PREVIEW_LAZY);
+    CONST(IMAP_FETCH_MACRO_ALL);
+    CONST(IMAP_FETCH_MACRO_FAST);
+    CONST(IMAP_FETCH_MACRO_FULL);
+    CONST(IMAP_STORE_MODE_SET);
+    CONST(IMAP_STORE_MODE_ADD);
+    CONST(IMAP_STORE_MODE_REMOVE);
+    CONST(IMAP_LIST_SELECT_SUBSCRIBED);
+    CONST(IMAP_LIST_SELECT_REMOTE);
+    CONST(IMAP_LIST_SELECT_RECURSIVE_MATCH);
+    CONST(IMAP_LIST_SELECT_SPECIAL_USE);
+    CONST(IMAP_LIST_RETURN_SUBSCRIBED);
+    CONST(IMAP_LIST_RETURN_CHILDREN);
+    CONST(IMAP_LIST_RETURN_SPECIAL_USE);
+    CONST(IMAP_ACL_MODE_SET);
+    CONST(IMAP_ACL_MODE_ADD);
+    CONST(IMAP_ACL_MODE_REMOVE);
+    CONST(IMAP_METADATA_DEPTH_DEFAULT);
+    CONST(IMAP_METADATA_DEPTH_0);
+    CONST(IMAP_METADATA_DEPTH_1);
+    CONST(IMAP_METADATA_DEPTH_INFINITY);
+    CONST(IMAP_ENTRY_TYPE_PRIV);
+    CONST(IMAP_ENTRY_TYPE_SHARED);
+    CONST(IMAP_ENTRY_TYPE_ALL);
+    CONST(IMAP_SEARCH_RETURN_MIN);
+    CONST(IMAP_SEARCH_RETURN_MAX);
+    CONST(IMAP_SEARCH_RETURN_ALL);
+    CONST(IMAP_SEARCH_RETURN_COUNT);
+    CONST(IMAP_SEARCH_RETURN_SAVE);
+    CONST(IMAP_SORT_ARRIVAL);
+    CONST(IMAP_SORT_CC);
+    CONST(IMAP_SORT_DATE);
+    CONST(IMAP_SORT_FROM);
+    CONST(IMAP_SORT_SIZE);
+    CONST(IMAP_SORT_SUBJECT);
+    CONST(IMAP_SORT_TO);
+    CONST(IMAP_SORT_DISPLAY_FROM);
+    CONST(IMAP_SORT_DISPLAY_TO);
+    CONST(IMAP_SORT_REVERSE);
     return 0;
 }

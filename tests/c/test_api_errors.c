@@ -451,6 +451,407 @@ static void test_connection_arguments(void) {
     imap_command_free(noop);
 }
 
+
+/* A command that is built but refused when run: IMAP_ERROR_ENCODE, nothing
+ * sent, the connection not busy. */
+static void encode_error(imap_command *cmd, const char *what) {
+    CHECK(cmd != NULL);
+    if (!cmd) return;
+    imap_connection *c = greeted();
+    const imap_step *s = imap_run(c, cmd);
+    if (s->kind != IMAP_STEP_KIND_ERROR || s->error != IMAP_ERROR_ENCODE)
+        fprintf(stderr, "%s: step %u error %s instead of IMAP_ERROR_ENCODE\n", what, (unsigned)s->kind,
+                error_name(s->error));
+    CHECK(s->kind == IMAP_STEP_KIND_ERROR && s->error == IMAP_ERROR_ENCODE);
+    size_t len = 1;
+    CHECK(imap_output(c, &len) == NULL && len == 0);
+    CHECK(!imap_is_busy(c));
+    imap_command_free(cmd);
+    imap_connection_free(c);
+}
+
+/* Frees a command that must exist. */
+static void ok_cmd(imap_command *c, const char *what) {
+    if (!c) fprintf(stderr, "%s returned NULL\n", what);
+    CHECK(c != NULL);
+    imap_command_free(c);
+}
+
+/* A command that must be refused at construction. */
+static void null_cmd(imap_command *c, const char *what) {
+    if (c) fprintf(stderr, "%s did not return NULL\n", what);
+    CHECK(c == NULL);
+    imap_command_free(c);
+}
+
+#define OK_CMD(e) ok_cmd(e, #e)
+#define NULL_CMD(e) null_cmd(e, #e)
+#define NULL_KEY(e)                                                                                                 \
+    do {                                                                                                            \
+        imap_search_key *k_ = (e);                                                                                  \
+        if (k_) fprintf(stderr, "%s did not return NULL\n", #e);                                                    \
+        CHECK(k_ == NULL);                                                                                          \
+        imap_search_key_free(k_);                                                                                   \
+    } while (0)
+#define NULL_ARG(e)                                                                                                 \
+    do {                                                                                                            \
+        imap_raw_arg *a_ = (e);                                                                                     \
+        if (a_) fprintf(stderr, "%s did not return NULL\n", #e);                                                    \
+        CHECK(a_ == NULL);                                                                                          \
+        imap_raw_arg_free(a_);                                                                                      \
+    } while (0)
+
+/* The command constructors and their builders (docs/c-commands.md):
+ * NULL for a NULL or invalid argument (false for the adders), freeing NULL
+ * does nothing, and what a constructor takes over is freed with it even
+ * when it returns NULL (ASan/valgrind would report a leak otherwise). */
+static void test_command_builders(void) {
+    const char *one[] = {"x"};
+    const char *nul1[] = {NULL};
+    const uint64_t lim[] = {1};
+    const imap_status_kind st[] = {IMAP_STATUS_KIND_MESSAGES};
+    const imap_status_kind bad_st[] = {IMAP_STATUS_KIND_OTHER};
+    const imap_status_kind unknown_st[] = {999};
+    imap_date_time dt = {2024, 1, 2, 3, 4, 5, 60};
+
+    imap_command_free(NULL);
+    imap_fetch_items_free(NULL);
+    imap_list_options_free(NULL);
+    imap_append_free(NULL);
+    imap_raw_arg_free(NULL);
+    imap_search_key_free(NULL);
+
+    OK_CMD(imap_cmd_compress_deflate());
+    OK_CMD(imap_cmd_unauthenticate());
+    OK_CMD(imap_cmd_namespace());
+    OK_CMD(imap_cmd_check());
+    OK_CMD(imap_cmd_close());
+    OK_CMD(imap_cmd_unselect());
+    OK_CMD(imap_cmd_expunge());
+
+    NULL_CMD(imap_cmd_uid_expunge(NULL));
+    NULL_CMD(imap_cmd_uid_expunge(""));
+    NULL_CMD(imap_cmd_uid_expunge("1:x"));
+    OK_CMD(imap_cmd_uid_expunge("3000:3002"));
+
+    NULL_CMD(imap_cmd_id(NULL, one, 1));
+    NULL_CMD(imap_cmd_id(one, NULL, 1));
+    NULL_CMD(imap_cmd_id(nul1, one, 1));
+    OK_CMD(imap_cmd_id(one, nul1, 1)); /* a NULL value is NIL */
+    OK_CMD(imap_cmd_id(NULL, NULL, 0));
+
+    NULL_CMD(imap_cmd_enable(NULL, 1));
+    NULL_CMD(imap_cmd_enable(nul1, 1));
+    OK_CMD(imap_cmd_enable(one, 1));
+
+    /* FETCH items. */
+    imap_fetch_items *items = imap_fetch_items_new();
+    CHECK(items != NULL);
+    CHECK(imap_fetch_items_macro(3) == NULL);
+    CHECK(imap_fetch_items_macro(0xffffffffu) == NULL);
+    CHECK(!imap_fetch_items_add(NULL, IMAP_FETCH_ATTR_FLAGS));
+    CHECK(!imap_fetch_items_add_body(NULL, "", false));
+    CHECK(!imap_fetch_items_add_body_partial(NULL, "", false, 0, 1));
+    CHECK(!imap_fetch_items_add_binary(NULL, "", false));
+    CHECK(!imap_fetch_items_add_binary_partial(NULL, "", false, 0, 1));
+    CHECK(!imap_fetch_items_add_binary_size(NULL, "1"));
+    CHECK(imap_fetch_items_add(items, IMAP_FETCH_ATTR_FLAGS));
+    CHECK(imap_fetch_items_add_body(items, "1.HEADER.FIELDS (From \"X Y\")", true));
+    imap_fetch_items_free(items);
+    /* A failed add spoils the items: the FETCH is refused. */
+    static const struct {
+        int kind; /* 0 attr, 1 body, 3 binary, 5 binary size */
+        const char *arg;
+        uint32_t n;
+    } bad_adds[] = {
+        {0, NULL, 999},          {0, NULL, 0xffffffffu}, {1, NULL, 0},        {1, "HEADER.FIELDS (", 0},
+        {1, "1.", 0},            {1, "BOGUS", 0},        {3, NULL, 0},        {3, "1.x", 0},
+        {5, NULL, 0},            {5, "a", 0},
+    };
+    for (size_t i = 0; i < sizeof bad_adds / sizeof bad_adds[0]; i++) {
+        items = imap_fetch_items_new();
+        bool added = true;
+        switch (bad_adds[i].kind) {
+        case 0: added = imap_fetch_items_add(items, bad_adds[i].n); break;
+        case 1: added = imap_fetch_items_add_body(items, bad_adds[i].arg, false); break;
+        case 3: added = imap_fetch_items_add_binary(items, bad_adds[i].arg, true); break;
+        case 5: added = imap_fetch_items_add_binary_size(items, bad_adds[i].arg); break;
+        }
+        if (added) fprintf(stderr, "bad FETCH item %zu was added\n", i);
+        CHECK(!added);
+        NULL_CMD(imap_cmd_fetch(false, "1", items, NULL, false));
+    }
+    /* A partial range of length 0 is accepted by the adders and refused
+     * when the command is encoded. */
+    items = imap_fetch_items_new();
+    CHECK(imap_fetch_items_add_body_partial(items, "", false, 0, 0));
+    encode_error(imap_cmd_fetch(false, "1", items, NULL, false), "BODY[]<0.0>");
+    items = imap_fetch_items_new();
+    CHECK(imap_fetch_items_add_binary_partial(items, "1", false, 5, 0));
+    encode_error(imap_cmd_fetch(false, "1", items, NULL, false), "BINARY[1]<5.0>");
+    items = imap_fetch_items_macro(IMAP_FETCH_MACRO_FAST);
+    CHECK(items != NULL);
+    CHECK(!imap_fetch_items_add(items, IMAP_FETCH_ATTR_UID)); /* nothing can be added to a macro */
+    imap_fetch_items_free(items);
+    NULL_CMD(imap_cmd_fetch(false, "1", NULL, NULL, false));
+    NULL_CMD(imap_cmd_fetch(false, NULL, imap_fetch_items_macro(IMAP_FETCH_MACRO_ALL), NULL, false));
+    NULL_CMD(imap_cmd_fetch(false, "", imap_fetch_items_macro(IMAP_FETCH_MACRO_ALL), NULL, false));
+    OK_CMD(imap_cmd_fetch(true, "1:*", imap_fetch_items_macro(IMAP_FETCH_MACRO_FULL), lim, true));
+
+    /* STORE. */
+    const char *flags[] = {"\\Seen", "$Junk"};
+    NULL_CMD(imap_cmd_store(false, NULL, IMAP_STORE_MODE_ADD, false, flags, 2, NULL));
+    NULL_CMD(imap_cmd_store(false, "", IMAP_STORE_MODE_ADD, false, flags, 2, NULL));
+    NULL_CMD(imap_cmd_store(false, "1", 3, false, flags, 2, NULL));
+    NULL_CMD(imap_cmd_store(false, "1", IMAP_STORE_MODE_ADD, false, NULL, 2, NULL));
+    NULL_CMD(imap_cmd_store(false, "1", IMAP_STORE_MODE_ADD, false, nul1, 1, NULL));
+    OK_CMD(imap_cmd_store(true, "1", IMAP_STORE_MODE_REMOVE, true, NULL, 0, lim));
+    NULL_CMD(imap_cmd_store_labels(false, NULL, IMAP_STORE_MODE_ADD, false, one, 1, NULL));
+    NULL_CMD(imap_cmd_store_labels(false, "1", 7, false, one, 1, NULL));
+    NULL_CMD(imap_cmd_store_labels(false, "1", IMAP_STORE_MODE_ADD, false, nul1, 1, NULL));
+    OK_CMD(imap_cmd_store_labels(false, "1", IMAP_STORE_MODE_SET, false, one, 1, NULL));
+
+    /* SELECT / EXAMINE with QRESYNC, and in wire form. */
+    imap_qresync q = {1, 2, "1:5", NULL, NULL};
+    imap_qresync q_bad_set = {1, 2, "x", NULL, NULL};
+    imap_qresync q_half_match = {1, 2, NULL, "1:3", NULL};
+    NULL_CMD(imap_cmd_select_qresync(NULL, false, &q));
+    NULL_CMD(imap_cmd_examine_qresync(NULL, true, NULL));
+    NULL_CMD(imap_cmd_select_wire(NULL, false, NULL));
+    NULL_CMD(imap_cmd_examine_wire(NULL, false, &q));
+    NULL_CMD(imap_cmd_select_qresync("INBOX", false, &q_bad_set));
+    NULL_CMD(imap_cmd_select_qresync("INBOX", false, &q_half_match));
+    OK_CMD(imap_cmd_select_qresync("INBOX", true, &q));
+    OK_CMD(imap_cmd_examine_qresync("INBOX", false, NULL));
+    OK_CMD(imap_cmd_select_wire("Entw&APw-rfe", false, NULL));
+    OK_CMD(imap_cmd_examine_wire("INBOX", true, &q));
+
+    /* Mailboxes. */
+    const char *use[] = {"\\Drafts"};
+    const char *no_backslash[] = {"Drafts"};
+    NULL_CMD(imap_cmd_create(NULL, NULL, 0));
+    NULL_CMD(imap_cmd_create("X", NULL, 1));
+    NULL_CMD(imap_cmd_create("X", nul1, 1));
+    NULL_CMD(imap_cmd_create("X", no_backslash, 1));
+    OK_CMD(imap_cmd_create("X", use, 1));
+    NULL_CMD(imap_cmd_delete(NULL));
+    NULL_CMD(imap_cmd_rename(NULL, "b"));
+    NULL_CMD(imap_cmd_rename("a", NULL));
+    NULL_CMD(imap_cmd_subscribe(NULL));
+    NULL_CMD(imap_cmd_unsubscribe(NULL));
+    OK_CMD(imap_cmd_delete("X"));
+    OK_CMD(imap_cmd_rename("a", "b"));
+    OK_CMD(imap_cmd_subscribe("X"));
+    OK_CMD(imap_cmd_unsubscribe("X"));
+
+    /* LIST, LSUB, STATUS. */
+    imap_list_options *lo = imap_list_options_new();
+    CHECK(lo != NULL);
+    CHECK(!imap_list_options_select(NULL, IMAP_LIST_SELECT_SUBSCRIBED));
+    CHECK(!imap_list_options_select(lo, 99));
+    CHECK(!imap_list_options_return(NULL, IMAP_LIST_RETURN_CHILDREN));
+    CHECK(!imap_list_options_return(lo, 99));
+    CHECK(!imap_list_options_return_status(NULL, st, 1));
+    CHECK(!imap_list_options_return_status(lo, NULL, 1));
+    CHECK(!imap_list_options_return_status(lo, bad_st, 1));
+    CHECK(!imap_list_options_return_status(lo, unknown_st, 1));
+    imap_list_options_free(lo);
+    lo = imap_list_options_new();
+    CHECK(imap_list_options_select(lo, IMAP_LIST_SELECT_SUBSCRIBED));
+    CHECK(imap_list_options_return(lo, IMAP_LIST_RETURN_CHILDREN));
+    CHECK(imap_list_options_return_status(lo, st, 1));
+    OK_CMD(imap_cmd_list_extended("", one, 1, lo));
+    NULL_CMD(imap_cmd_list(NULL, "*"));
+    NULL_CMD(imap_cmd_list("", NULL));
+    OK_CMD(imap_cmd_list("", "*"));
+    NULL_CMD(imap_cmd_list_extended(NULL, one, 1, NULL));
+    NULL_CMD(imap_cmd_list_extended("", NULL, 1, imap_list_options_new()));
+    NULL_CMD(imap_cmd_list_extended("", nul1, 1, NULL));
+    NULL_CMD(imap_cmd_lsub(NULL, "*"));
+    NULL_CMD(imap_cmd_lsub("", NULL));
+    OK_CMD(imap_cmd_lsub("", "*"));
+    NULL_CMD(imap_cmd_status(NULL, st, 1));
+    NULL_CMD(imap_cmd_status("INBOX", NULL, 1));
+    NULL_CMD(imap_cmd_status("INBOX", bad_st, 1));
+    NULL_CMD(imap_cmd_status("INBOX", unknown_st, 1));
+    OK_CMD(imap_cmd_status("INBOX", st, 1));
+
+    /* APPEND. */
+    NULL_CMD(imap_cmd_append(NULL, (const uint8_t *)"x", 1, NULL, 0, NULL, false));
+    NULL_CMD(imap_cmd_append("INBOX", NULL, 1, NULL, 0, NULL, false));
+    NULL_CMD(imap_cmd_append("INBOX", (const uint8_t *)"x", 1, NULL, 1, NULL, false));
+    NULL_CMD(imap_cmd_append("INBOX", (const uint8_t *)"x", 1, nul1, 1, NULL, false));
+    OK_CMD(imap_cmd_append("INBOX", NULL, 0, flags, 2, &dt, true));
+    CHECK(imap_append_new(NULL) == NULL);
+    CHECK(!imap_append_add(NULL, (const uint8_t *)"x", 1, NULL, 0, NULL, false));
+    imap_append *ap = imap_append_new("INBOX");
+    CHECK(ap != NULL);
+    CHECK(!imap_append_add(ap, NULL, 1, NULL, 0, NULL, false));
+    CHECK(!imap_append_add(ap, (const uint8_t *)"x", 1, nul1, 1, NULL, false));
+    imap_append_free(ap);
+    ap = imap_append_new("INBOX");
+    CHECK(imap_append_add(ap, (const uint8_t *)"x", 1, flags, 2, &dt, false));
+    CHECK(imap_append_add(ap, (const uint8_t *)"y", 1, NULL, 0, NULL, true));
+    OK_CMD(imap_cmd_append_multi(ap));
+    NULL_CMD(imap_cmd_append_multi(NULL));
+
+    /* COPY, MOVE, quota, ACL, metadata. */
+    NULL_CMD(imap_cmd_copy(false, NULL, "X"));
+    NULL_CMD(imap_cmd_copy(false, "1", NULL));
+    NULL_CMD(imap_cmd_copy(true, "", "X"));
+    NULL_CMD(imap_cmd_move(false, NULL, "X"));
+    NULL_CMD(imap_cmd_move(false, "1", NULL));
+    OK_CMD(imap_cmd_copy(true, "1:*", "X"));
+    OK_CMD(imap_cmd_move(false, "$", "X"));
+    NULL_CMD(imap_cmd_get_quota(NULL));
+    NULL_CMD(imap_cmd_get_quota_root(NULL));
+    NULL_CMD(imap_cmd_set_quota(NULL, one, lim, 1));
+    NULL_CMD(imap_cmd_set_quota("", NULL, lim, 1));
+    NULL_CMD(imap_cmd_set_quota("", one, NULL, 1));
+    NULL_CMD(imap_cmd_set_quota("", nul1, lim, 1));
+    OK_CMD(imap_cmd_set_quota("", NULL, NULL, 0));
+    OK_CMD(imap_cmd_get_quota(""));
+    OK_CMD(imap_cmd_get_quota_root("INBOX"));
+    NULL_CMD(imap_cmd_get_acl(NULL));
+    NULL_CMD(imap_cmd_set_acl(NULL, "id", IMAP_ACL_MODE_SET, "lr"));
+    NULL_CMD(imap_cmd_set_acl("INBOX", NULL, IMAP_ACL_MODE_SET, "lr"));
+    NULL_CMD(imap_cmd_set_acl("INBOX", "id", IMAP_ACL_MODE_SET, NULL));
+    NULL_CMD(imap_cmd_set_acl("INBOX", "id", 3, "lr"));
+    NULL_CMD(imap_cmd_delete_acl(NULL, "id"));
+    NULL_CMD(imap_cmd_delete_acl("INBOX", NULL));
+    NULL_CMD(imap_cmd_my_rights(NULL));
+    NULL_CMD(imap_cmd_list_rights(NULL, "id"));
+    NULL_CMD(imap_cmd_list_rights("INBOX", NULL));
+    OK_CMD(imap_cmd_get_acl("INBOX"));
+    OK_CMD(imap_cmd_set_acl("INBOX", "id", IMAP_ACL_MODE_ADD, "lr"));
+    OK_CMD(imap_cmd_delete_acl("INBOX", "id"));
+    OK_CMD(imap_cmd_my_rights("INBOX"));
+    OK_CMD(imap_cmd_list_rights("INBOX", "id"));
+    NULL_CMD(imap_cmd_get_metadata(NULL, NULL, IMAP_METADATA_DEPTH_DEFAULT, one, 1));
+    NULL_CMD(imap_cmd_get_metadata("", NULL, IMAP_METADATA_DEPTH_DEFAULT, NULL, 1));
+    NULL_CMD(imap_cmd_get_metadata("", NULL, IMAP_METADATA_DEPTH_DEFAULT, nul1, 1));
+    NULL_CMD(imap_cmd_get_metadata("", NULL, 4, one, 1));
+    OK_CMD(imap_cmd_get_metadata("", lim, IMAP_METADATA_DEPTH_INFINITY, one, 1));
+    NULL_CMD(imap_cmd_set_metadata(NULL, one, one, 1));
+    NULL_CMD(imap_cmd_set_metadata("", NULL, one, 1));
+    NULL_CMD(imap_cmd_set_metadata("", one, NULL, 1));
+    NULL_CMD(imap_cmd_set_metadata("", nul1, one, 1));
+    OK_CMD(imap_cmd_set_metadata("", one, nul1, 1)); /* a NULL value is NIL */
+
+    /* RAW. */
+    NULL_ARG(imap_raw_atom(NULL));
+    NULL_ARG(imap_raw_string(NULL));
+    NULL_ARG(imap_raw_mailbox(NULL));
+    NULL_ARG(imap_raw_mailbox_wire(NULL));
+    NULL_ARG(imap_raw_set(NULL));
+    NULL_ARG(imap_raw_set(""));
+    NULL_ARG(imap_raw_literal(NULL, 3));
+    NULL_ARG(imap_raw_list(NULL, 2));
+    imap_raw_arg *with_null[] = {imap_raw_number(1), NULL};
+    NULL_ARG(imap_raw_list(with_null, 2)); /* takes (and frees) the non-NULL one */
+    imap_raw_arg *args[] = {imap_raw_atom("A"), imap_raw_string("b c"), imap_raw_mailbox("Entw\xc3\xbcrfe"),
+                            imap_raw_mailbox_wire("x"), imap_raw_number(42), imap_raw_set("1:*"),
+                            imap_raw_literal(NULL, 0), imap_raw_list(NULL, 0)};
+    for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) CHECK(args[i] != NULL);
+    imap_raw_arg *nested[] = {imap_raw_number(7)};
+    imap_raw_arg *list = imap_raw_list(nested, 1);
+    CHECK(list != NULL);
+    imap_raw_arg_free(list);
+    NULL_CMD(imap_cmd_raw(NULL, NULL, 0));
+    imap_raw_arg *lone[] = {imap_raw_atom("Z")};
+    NULL_CMD(imap_cmd_raw(NULL, lone, 1)); /* takes (and frees) the argument */
+    NULL_CMD(imap_cmd_raw("X", NULL, 1));
+    imap_raw_arg *with_null2[] = {imap_raw_number(1), NULL};
+    NULL_CMD(imap_cmd_raw("X", with_null2, 2));
+    OK_CMD(imap_cmd_raw("XAPPLY", args, sizeof args / sizeof args[0]));
+
+    /* Search keys. */
+    imap_date d = {2024, 2, 29};
+    NULL_KEY(imap_key_bcc(NULL));
+    NULL_KEY(imap_key_body(NULL));
+    NULL_KEY(imap_key_cc(NULL));
+    NULL_KEY(imap_key_from(NULL));
+    NULL_KEY(imap_key_subject(NULL));
+    NULL_KEY(imap_key_text(NULL));
+    NULL_KEY(imap_key_to(NULL));
+    NULL_KEY(imap_key_header(NULL, "x"));
+    NULL_KEY(imap_key_header("Subject", NULL));
+    NULL_KEY(imap_key_keyword(NULL));
+    NULL_KEY(imap_key_unkeyword(NULL));
+    NULL_KEY(imap_key_uid(NULL));
+    NULL_KEY(imap_key_uid(""));
+    NULL_KEY(imap_key_seq(NULL));
+    NULL_KEY(imap_key_seq("1:"));
+    NULL_KEY(imap_key_not(NULL));
+    NULL_KEY(imap_key_or(NULL, NULL));
+    NULL_KEY(imap_key_or(imap_key_all(), NULL)); /* takes (and frees) the first */
+    NULL_KEY(imap_key_or(NULL, imap_key_seen()));
+    NULL_KEY(imap_key_and(NULL, 1));
+    imap_search_key *kn[] = {imap_key_all(), NULL};
+    NULL_KEY(imap_key_and(kn, 2));
+    NULL_KEY(imap_key_modseq_entry(NULL, IMAP_ENTRY_TYPE_ALL, 1));
+    NULL_KEY(imap_key_modseq_entry("\\Seen", 3, 1));
+    NULL_KEY(imap_key_gm_raw(NULL));
+    NULL_KEY(imap_key_gm_labels(NULL));
+    NULL_KEY(imap_key_email_id(NULL));
+    NULL_KEY(imap_key_thread_id(NULL));
+    imap_search_key *keys[] = {
+        imap_key_all(), imap_key_answered(), imap_key_deleted(), imap_key_draft(), imap_key_flagged(),
+        imap_key_new(), imap_key_old(), imap_key_recent(), imap_key_seen(), imap_key_unanswered(),
+        imap_key_undeleted(), imap_key_undraft(), imap_key_unflagged(), imap_key_unseen(),
+        imap_key_save_date_supported(), imap_key_bcc("a"), imap_key_body("b"), imap_key_cc("c"),
+        imap_key_from("d"), imap_key_subject("e"), imap_key_text("f"), imap_key_to("g"),
+        imap_key_header("X-H", "v"), imap_key_keyword("$k"), imap_key_unkeyword("$u"), imap_key_larger(1),
+        imap_key_smaller(2), imap_key_older(3), imap_key_younger(4), imap_key_before(d), imap_key_on(d),
+        imap_key_since(d), imap_key_sent_before(d), imap_key_sent_on(d), imap_key_sent_since(d),
+        imap_key_saved_before(d), imap_key_saved_on(d), imap_key_saved_since(d), imap_key_uid("1:*"),
+        imap_key_seq("$"), imap_key_not(imap_key_seen()), imap_key_or(imap_key_new(), imap_key_old()),
+        imap_key_modseq(5), imap_key_modseq_entry("\\Draft", IMAP_ENTRY_TYPE_PRIV, 6), imap_key_gm_raw("has:x"),
+        imap_key_gm_msgid(7), imap_key_gm_thrid(8), imap_key_gm_labels("\\Inbox"), imap_key_email_id("M1"),
+        imap_key_thread_id("T1")};
+    size_t nkeys = sizeof keys / sizeof keys[0];
+    for (size_t i = 0; i < nkeys; i++) {
+        if (!keys[i]) fprintf(stderr, "search key %zu is NULL\n", i);
+        CHECK(keys[i] != NULL);
+    }
+    imap_search_key *and_keys[] = {imap_key_all(), imap_key_seen()};
+    imap_search_key *and_key = imap_key_and(and_keys, 2);
+    CHECK(and_key != NULL);
+    imap_search_key_free(and_key);
+    /* The commands: NULL arrays, NULL keys, unknown enum values. */
+    imap_search_key *k1[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_search(false, NULL, NULL, 1));
+    imap_search_key *k_null[] = {imap_key_all(), NULL};
+    NULL_CMD(imap_cmd_search(false, NULL, k_null, 2));
+    const imap_search_return rets[] = {IMAP_SEARCH_RETURN_MIN};
+    const imap_search_return bad_rets[] = {99};
+    imap_search_key *k2[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_esearch(false, NULL, 1, NULL, k2, 1));
+    imap_search_key *k3[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_esearch(false, bad_rets, 1, NULL, k3, 1));
+    const imap_sort_criterion crit[] = {IMAP_SORT_DATE | IMAP_SORT_REVERSE};
+    const imap_sort_criterion bad_crit[] = {99};
+    imap_search_key *k4[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_sort(false, NULL, 1, "UTF-8", k4, 1));
+    imap_search_key *k5[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_sort(false, bad_crit, 1, "UTF-8", k5, 1));
+    imap_search_key *k6[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_sort(false, crit, 1, NULL, k6, 1));
+    imap_search_key *k7[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_thread(false, NULL, "UTF-8", k7, 1));
+    imap_search_key *k8[] = {imap_key_all()};
+    NULL_CMD(imap_cmd_thread(false, "REFERENCES", NULL, k8, 1));
+    /* And built. */
+    OK_CMD(imap_cmd_search(true, "UTF-8", keys, nkeys));
+    OK_CMD(imap_cmd_search(false, NULL, k1, 1));
+    imap_search_key *k9[] = {imap_key_all()};
+    OK_CMD(imap_cmd_esearch(true, rets, 1, NULL, k9, 1));
+    imap_search_key *k10[] = {imap_key_all()};
+    OK_CMD(imap_cmd_sort(true, crit, 1, "UTF-8", k10, 1));
+    imap_search_key *k11[] = {imap_key_all()};
+    OK_CMD(imap_cmd_thread(true, "REFERENCES", "UTF-8", k11, 1));
+}
+
 int main(void) {
     test_version();
     test_errors();
@@ -459,6 +860,7 @@ int main(void) {
     test_limits();
     test_decoder_arguments();
     test_connection_arguments();
+    test_command_builders();
     if (check_failures) {
         printf("test_api_errors: %d checks failed\n", check_failures);
         return 1;
