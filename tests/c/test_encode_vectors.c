@@ -15,19 +15,26 @@
  *     `wait` of the vector `+ go` is fed; every segment must equal the
  *     expected bytes, nothing more may be sent, and `A1 OK` must then
  *     complete the command;
- *   - an `error KIND` case must be rejected: either the constructor (or a
- *     builder it needs: search key, FETCH items, LIST options, APPEND
- *     message, RAW argument) returns NULL/false, or imap_run gives an ERROR
- *     step with IMAP_ERROR_ENCODE and nothing is sent. The run prints how
- *     many cases took each way; `-v` lists them.
+ *   - an `error KIND` case must be rejected as docs/c-commands.md says:
+ *     `empty-set` (a `()` set) by a NULL constructor (sets are parsed when
+ *     the command is built; a NULL from a builder it needs, such as a
+ *     search key or a RAW argument, propagates), every other kind by
+ *     imap_run giving an ERROR step with IMAP_ERROR_ENCODE, nothing sent
+ *     and the connection not busy. The run prints how many cases took each
+ *     way; `-v` lists them with the library's message.
  *
- * Cases whose input the C API cannot express are counted and listed as
- * "not expressible", never as passed: a NUL byte inside an argument that
- * the C API takes as a NUL-terminated string (mailbox names, flags, search
- * strings...), a `(wire ...)` mailbox where the C function has no wire
- * variant, a keyword flag spelled with a backslash (the C API takes flags
- * as strings, so `(keyword "\\Seen")` is `\Seen`), and numbers that do not
- * fit the C parameter type.
+ * Single-message APPEND vectors run a second time through
+ * imap_append_new / imap_append_add / imap_cmd_append_multi, with the same
+ * outcome required.
+ *
+ * Cases whose input the C API cannot express are counted as "not
+ * expressible", never as passed, and must be exactly the list of
+ * docs/c-commands.md ("Not expressible"): a NUL byte inside an argument
+ * that the C API takes as a NUL-terminated string, and a keyword flag
+ * spelled with a backslash (flags are strings, so `(keyword "\\Seen")` is
+ * `\Seen`). (A `(wire ...)` mailbox where the C function has no wire
+ * variant, or a number that does not fit the C parameter, would be too;
+ * no vector has one.)
  *
  * The AUTHENTICATE vectors use a callback authenticator
  * (imap_authenticator_new) that gives the vector's initial response; the
