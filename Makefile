@@ -32,7 +32,7 @@ test-rust: deps
 
 ## header: regenerate include/imap.h with the pinned cbindgen.
 header: $(CBINDGEN)
-	$(CBINDGEN) --config cbindgen.toml --crate imap --output include/imap.h
+	$(CBINDGEN) --quiet --config cbindgen.toml --crate imap --output include/imap.h
 
 ## check-header: fail if the committed include/imap.h is not what cbindgen generates.
 check-header: $(CBINDGEN)

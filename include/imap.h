@@ -774,6 +774,9 @@ typedef struct imap_decoder imap_decoder;
 // `imap_cmd_fetch`.
 typedef struct imap_fetch_items imap_fetch_items;
 
+// A handle that stops the IDLE of a connection from any thread.
+typedef struct imap_idle_stopper imap_idle_stopper;
+
 // The options of an extended LIST: selection and return options, sent
 // in the order they are added. Free with `imap_list_options_free` unless
 // given to `imap_cmd_list_extended`.
@@ -886,7 +889,9 @@ typedef struct imap_limits {
 // The callback is called with `challenge` NULL to ask for the initial
 // response (return 1 if the mechanism has none), and with each server
 // challenge (decoded from base64) afterwards. It returns 0 after setting
-// its reply with `imap_auth_reply_set`, or a negative number to cancel.
+// its reply with `imap_auth_reply_set`, or a negative number to cancel: at
+// the first call nothing is sent and `imap_run` gives IMAP_ERROR_AUTH;
+// later, `*` is sent and the server's tagged answer follows.
 typedef int32_t (*imap_auth_fn)(void *userdata,
                                 const uint8_t *challenge,
                                 size_t challenge_len,
@@ -1511,6 +1516,8 @@ typedef struct imap_literal_begin {
   struct imap_bytes item;
   // The announced size.
   uint64_t size;
+  // The response's bytes before the literal, e.g. `* 12 FETCH (UID 5 BODY[] `.
+  struct imap_bytes prefix;
 } imap_literal_begin;
 
 // A response that did not parse.
@@ -1881,8 +1888,9 @@ bool imap_fetch_items_add(struct imap_fetch_items *items, imap_fetch_attr attr);
 bool imap_fetch_items_add_body(struct imap_fetch_items *items, const char *section, bool peek);
 
 // Adds `BODY[section]<offset.length>` (or `BODY.PEEK`), as
-// `imap_fetch_items_add_body` with a partial range; `length` must not be
-// 0.
+// `imap_fetch_items_add_body` with a partial range. A `length` of 0 is
+// accepted here but the command then fails to encode (`imap_run` gives
+// IMAP_ERROR_ENCODE), since the grammar needs a non-zero length.
 //
 // # Safety
 // As for `imap_fetch_items_add_body`.
@@ -2712,6 +2720,28 @@ imap_error imap_output_advance(struct imap_connection *c, size_t n);
 // # Safety
 // `c` is a live connection.
 imap_error imap_idle_stop(struct imap_connection *c);
+
+// A handle that stops `c`'s running (or next) IDLE from any thread, also
+// while another thread drives the connection. It may outlive the
+// connection. The driving thread must still be woken (a poll timeout or a
+// pipe) to call `imap_run`, which then sends `DONE` without waiting for
+// input. NULL if `c` is NULL.
+//
+// # Safety
+// `c` is NULL or a live connection.
+struct imap_idle_stopper *imap_idle_stopper_new(const struct imap_connection *c);
+
+// Asks the IDLE to stop; safe to call from any thread.
+//
+// # Safety
+// `s` is NULL or a live stopper.
+imap_error imap_idle_stopper_stop(const struct imap_idle_stopper *s);
+
+// Frees a stopper (NULL does nothing).
+//
+// # Safety
+// `s` is NULL or a stopper not yet freed.
+void imap_idle_stopper_free(struct imap_idle_stopper *s);
 
 // Whether a command is running.
 //

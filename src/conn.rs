@@ -76,8 +76,9 @@ pub trait Authenticator {
     fn mechanism(&self) -> &str;
     /// The client's first message for mechanisms where the client speaks
     /// first (PLAIN, XOAUTH2), sent inline when the server offers SASL-IR,
-    /// otherwise in answer to the first (empty) challenge.
-    fn initial_response(&mut self) -> Option<Vec<u8>>;
+    /// otherwise in answer to the first (empty) challenge; `Ok(None)` when
+    /// the server speaks first, or a reason not to authenticate at all.
+    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String>;
     /// The answer to a server challenge, or a reason to cancel.
     fn step(&mut self, challenge: &[u8]) -> Result<Vec<u8>, String>;
 }
@@ -108,8 +109,8 @@ impl Authenticator for Plain {
     fn mechanism(&self) -> &str {
         "PLAIN"
     }
-    fn initial_response(&mut self) -> Option<Vec<u8>> {
-        Some(self.message())
+    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String> {
+        Ok(Some(self.message()))
     }
     fn step(&mut self, _challenge: &[u8]) -> Result<Vec<u8>, String> {
         Ok(self.message())
@@ -139,8 +140,8 @@ impl Authenticator for XOAuth2 {
     fn mechanism(&self) -> &str {
         "XOAUTH2"
     }
-    fn initial_response(&mut self) -> Option<Vec<u8>> {
-        Some(format!("user={}\x01auth=Bearer {}\x01\x01", self.user, self.token).into_bytes())
+    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String> {
+        Ok(Some(format!("user={}\x01auth=Bearer {}\x01\x01", self.user, self.token).into_bytes()))
     }
     fn step(&mut self, _challenge: &[u8]) -> Result<Vec<u8>, String> {
         Ok(Vec::new())
@@ -232,7 +233,8 @@ pub enum Error {
     #[error("cannot encode the command: {0}")]
     Encode(#[from] EncodeError),
     /// The authenticator gave up, or a challenge was not valid base64 (not
-    /// fatal: `*` was sent and the server's answer follows).
+    /// fatal: `*` was sent and the server's answer follows). When it gives
+    /// up before the first message, nothing is sent at all.
     #[error("authentication cancelled: {0}")]
     Auth(String),
     /// The connection is dead after an earlier fatal error.
@@ -543,9 +545,10 @@ impl Core {
         e
     }
 
-    fn next_tag(&mut self) -> Vec<u8> {
-        self.counter += 1;
-        format!("{}{}", self.opts.tag_prefix, self.counter).into_bytes()
+    /// The tag the next command gets; the counter moves on only when a
+    /// command is really sent, so tags have no gaps.
+    fn next_tag(&self) -> Vec<u8> {
+        format!("{}{}", self.opts.tag_prefix, self.counter + 1).into_bytes()
     }
 
     fn encode_options(&self) -> EncodeOptions {
@@ -574,6 +577,7 @@ impl Core {
         let opts = self.encode_options();
         let tag = self.next_tag();
         encode::encode(&command, &tag, &opts)?;
+        self.counter += 1;
         let kind = auth.unwrap_or(match command {
             Command::StartTls => Kind::StartTls,
             Command::CompressDeflate => Kind::Compress,
@@ -591,7 +595,7 @@ impl Core {
         self.check_can_start()?;
         let mechanism = Bytes::owned(authenticator.mechanism().as_bytes().to_vec());
         let sasl_ir = self.capabilities.as_ref().is_some_and(|c| c.contains(&Capability::SaslIr));
-        let initial = authenticator.initial_response();
+        let initial = authenticator.initial_response().map_err(Error::Auth)?;
         let (inline, initial) = if sasl_ir { (initial, None) } else { (None, initial) };
         let command = Command::Authenticate { mechanism, initial_response: inline.map(Bytes::owned) };
         self.start(command, Some(Kind::Auth { authenticator, initial }))

@@ -379,11 +379,11 @@ fn misuse_is_an_error_value() {
 }
 
 #[test]
-fn encoding_errors_send_nothing() {
+fn encoding_errors_send_nothing_and_use_no_tag() {
     converse(
-        &[Act::Server(GREETING), Act::Send(login("fred", "nul\0byte")), Act::Send(Command::Noop), Act::Server(b"A2 OK\r\n")],
+        &[Act::Server(GREETING), Act::Send(login("fred", "nul\0byte")), Act::Send(Command::Noop), Act::Server(b"A1 OK\r\n")],
         &[r#"ok none "IMAP4rev1 ready""#, "error cannot encode the command: LOGIN password contains a NUL byte", r#"ok none """#],
-        b"A2 NOOP\r\n",
+        b"A1 NOOP\r\n",
     );
 }
 
@@ -504,8 +504,8 @@ impl Authenticator for Refuses {
     fn mechanism(&self) -> &str {
         "X-CHALLENGE"
     }
-    fn initial_response(&mut self) -> Option<Vec<u8>> {
-        None
+    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String> {
+        Ok(None)
     }
     fn step(&mut self, challenge: &[u8]) -> Result<Vec<u8>, String> {
         if challenge == b"hello" {
@@ -528,6 +528,34 @@ fn authenticator_refusal_cancels_and_is_not_fatal() {
         ],
         &[r#"ok none "IMAP4rev1 ready""#, "error authentication cancelled: cannot answer \"bye\"", r#"bad none "cancelled""#],
         b"A1 AUTHENTICATE X-CHALLENGE\r\nd29ybGQ=\r\n*\r\n",
+    );
+}
+
+struct RefusesAtOnce;
+
+impl Authenticator for RefusesAtOnce {
+    fn mechanism(&self) -> &str {
+        "X-NEVER"
+    }
+    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String> {
+        Err("no credentials".into())
+    }
+    fn step(&mut self, _challenge: &[u8]) -> Result<Vec<u8>, String> {
+        unreachable!("never started")
+    }
+}
+
+#[test]
+fn authenticator_refusing_at_once_sends_nothing() {
+    converse(
+        &[
+            Act::Server(GREETING),
+            Act::Auth(|| Box::new(RefusesAtOnce)),
+            Act::Send(Command::Noop),
+            Act::Server(b"A1 OK\r\n"),
+        ],
+        &[r#"ok none "IMAP4rev1 ready""#, "error authentication cancelled: no credentials", r#"ok none """#],
+        b"A1 NOOP\r\n",
     );
 }
 

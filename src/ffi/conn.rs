@@ -8,7 +8,7 @@ use super::error::imap_error;
 use super::types::{self, imap_literal_begin, imap_malformed, imap_resp_text, imap_untagged};
 use super::{c_bytes, guard, imap_bytes, raw_bytes, Arena};
 use crate::codec::Limits;
-use crate::conn::{Action, Authenticator, Connection, Options, Step};
+use crate::conn::{Action, Authenticator, Connection, IdleStop, Options, Step};
 
 /// Decoder limits, with the literal streaming threshold. Sizes are bytes.
 #[repr(C)]
@@ -142,7 +142,9 @@ pub struct imap_connection {
 /// The callback is called with `challenge` NULL to ask for the initial
 /// response (return 1 if the mechanism has none), and with each server
 /// challenge (decoded from base64) afterwards. It returns 0 after setting
-/// its reply with `imap_auth_reply_set`, or a negative number to cancel.
+/// its reply with `imap_auth_reply_set`, or a negative number to cancel: at
+/// the first call nothing is sent and `imap_run` gives IMAP_ERROR_AUTH;
+/// later, `*` is sent and the server's tagged answer follows.
 pub type imap_auth_fn = Option<
     unsafe extern "C" fn(userdata: *mut c_void, challenge: *const u8, challenge_len: usize, reply: *mut imap_auth_reply) -> i32,
 >;
@@ -182,8 +184,8 @@ impl Authenticator for CallbackAuthenticator {
     fn mechanism(&self) -> &str {
         &self.mechanism
     }
-    fn initial_response(&mut self) -> Option<Vec<u8>> {
-        self.call(None).ok().flatten()
+    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String> {
+        self.call(None)
     }
     fn step(&mut self, challenge: &[u8]) -> Result<Vec<u8>, String> {
         self.call(Some(challenge)).map(Option::unwrap_or_default)
@@ -372,7 +374,9 @@ pub unsafe extern "C" fn imap_dst_rem(c: *const imap_connection) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn imap_output(c: *mut imap_connection, len: *mut usize) -> *const u8 {
     guard(std::ptr::null(), || {
-        let (Some(c), Some(len)) = (c.as_mut(), len.as_mut()) else { return std::ptr::null() };
+        let Some(len) = len.as_mut() else { return std::ptr::null() };
+        *len = 0;
+        let Some(c) = c.as_mut() else { return std::ptr::null() };
         let out = c.conn.output();
         *len = out.len();
         if out.is_empty() {
@@ -408,6 +412,53 @@ pub unsafe extern "C" fn imap_idle_stop(c: *mut imap_connection) -> imap_error {
         c.conn.idle_stop();
         imap_error::Ok
     })
+}
+
+/// A handle that stops the IDLE of a connection from any thread.
+pub struct imap_idle_stopper {
+    stop: IdleStop,
+}
+
+/// A handle that stops `c`'s running (or next) IDLE from any thread, also
+/// while another thread drives the connection. It may outlive the
+/// connection. The driving thread must still be woken (a poll timeout or a
+/// pipe) to call `imap_run`, which then sends `DONE` without waiting for
+/// input. NULL if `c` is NULL.
+///
+/// # Safety
+/// `c` is NULL or a live connection.
+#[no_mangle]
+pub unsafe extern "C" fn imap_idle_stopper_new(c: *const imap_connection) -> *mut imap_idle_stopper {
+    guard(std::ptr::null_mut(), || match c.as_ref() {
+        Some(c) => Box::into_raw(Box::new(imap_idle_stopper { stop: c.conn.idle_stop_handle() })),
+        None => std::ptr::null_mut(),
+    })
+}
+
+/// Asks the IDLE to stop; safe to call from any thread.
+///
+/// # Safety
+/// `s` is NULL or a live stopper.
+#[no_mangle]
+pub unsafe extern "C" fn imap_idle_stopper_stop(s: *const imap_idle_stopper) -> imap_error {
+    guard(imap_error::Internal, || match s.as_ref() {
+        Some(s) => {
+            s.stop.stop();
+            imap_error::Ok
+        }
+        None => imap_error::NullArgument,
+    })
+}
+
+/// Frees a stopper (NULL does nothing).
+///
+/// # Safety
+/// `s` is NULL or a stopper not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn imap_idle_stopper_free(s: *mut imap_idle_stopper) {
+    if !s.is_null() {
+        guard((), || drop(Box::from_raw(s)));
+    }
 }
 
 /// Whether a command is running.

@@ -1295,6 +1295,8 @@ pub struct imap_literal_begin {
     pub item: imap_bytes,
     /// The announced size.
     pub size: u64,
+    /// The response's bytes before the literal, e.g. `* 12 FETCH (UID 5 BODY[] `.
+    pub prefix: imap_bytes,
 }
 
 /// A response that did not parse.
@@ -2044,7 +2046,13 @@ pub(crate) fn response(a: &mut Arena, r: &Response<'_>) -> imap_response {
 }
 
 pub(crate) fn literal_begin(b: &LiteralBegin<'_>) -> imap_literal_begin {
-    imap_literal_begin { has_seq: b.seq.is_some(), seq: b.seq.unwrap_or(0), item: imap_bytes::of(b.item), size: b.size }
+    imap_literal_begin {
+        has_seq: b.seq.is_some(),
+        seq: b.seq.unwrap_or(0),
+        item: imap_bytes::of(b.item),
+        size: b.size,
+        prefix: imap_bytes::of(b.prefix),
+    }
 }
 
 pub(crate) fn malformed(m: &Malformed<'_>) -> imap_malformed {

@@ -652,6 +652,7 @@ int main(void) {
     FIELD(struct, imap_literal_begin, seq);
     FIELD(struct, imap_literal_begin, item);
     FIELD(struct, imap_literal_begin, size);
+    FIELD(struct, imap_literal_begin, prefix);
     RECORD(struct, imap_malformed);
     FIELD(struct, imap_malformed, offset);
     FIELD(struct, imap_malformed, raw);

@@ -313,8 +313,12 @@ static void test_connection_arguments(void) {
     CHECK(imap_dst(NULL, buf, sizeof buf) == IMAP_ERROR_NULL_ARGUMENT);
     CHECK(imap_dst_rem(NULL) == 0);
     CHECK(imap_output(NULL, &len) == NULL);
+    CHECK(len == 0);
     CHECK(imap_output_advance(NULL, 1) == IMAP_ERROR_NULL_ARGUMENT);
     CHECK(imap_idle_stop(NULL) == IMAP_ERROR_NULL_ARGUMENT);
+    CHECK(imap_idle_stopper_new(NULL) == NULL);
+    CHECK(imap_idle_stopper_stop(NULL) == IMAP_ERROR_NULL_ARGUMENT);
+    imap_idle_stopper_free(NULL);
     CHECK(imap_is_busy(NULL) == false);
     const char *m = imap_error_message(NULL);
     CHECK(m != NULL && m[0] == '\0');
@@ -338,6 +342,9 @@ static void test_connection_arguments(void) {
     CHECK(imap_output_advance(c, 0) == IMAP_ERROR_OK);
     CHECK(imap_output_advance(c, 1000) == IMAP_ERROR_OK); /* more than pending: clamped */
     CHECK(imap_idle_stop(c) == IMAP_ERROR_OK);            /* no IDLE running: nothing to do */
+    imap_idle_stopper *stopper = imap_idle_stopper_new(c);
+    CHECK(stopper != NULL);
+    CHECK(imap_idle_stopper_stop(stopper) == IMAP_ERROR_OK); /* no IDLE running: nothing to do */
     CHECK(!imap_is_busy(c));
     m = imap_error_message(c);
     CHECK(m != NULL && m[0] == '\0');
@@ -404,6 +411,8 @@ static void test_connection_arguments(void) {
     s = imap_run(c, NULL);
     CHECK(s->kind == IMAP_STEP_KIND_ERROR && s->error == IMAP_ERROR_CLOSED);
     imap_connection_free(c);
+    CHECK(imap_idle_stopper_stop(stopper) == IMAP_ERROR_OK); /* outlives its connection */
+    imap_idle_stopper_free(stopper);
 
     /* End of input with NULL and 0, after a greeting: EOF, then CLOSED. */
     c = greeted();

@@ -497,7 +497,7 @@ def response(r: _ffi.imap_response) -> Any:
 
 
 def literal_begin(b: _ffi.imap_literal_begin) -> LiteralBegin:
-    return LiteralBegin(b.seq if b.has_seq else None, text0(b.item), b.size)
+    return LiteralBegin(b.seq if b.has_seq else None, text0(b.item), b.size, raw0(b.prefix))
 
 
 def malformed(m: _ffi.imap_malformed) -> Malformed:

@@ -778,6 +778,7 @@ class imap_literal_begin(Structure):
         ("seq", c_uint32),
         ("item", imap_bytes),
         ("size", c_uint64),
+        ("prefix", imap_bytes),
     ]
 
 

@@ -1246,11 +1246,13 @@ class Malformed:
 @dataclass(frozen=True)
 class LiteralBegin:
     """A streamed literal starts: the FETCH sequence number (if any), the item
-    (e.g. ``BODY[1.2]<0>``) and the announced size."""
+    (e.g. ``BODY[1.2]<0>``), the announced size, and the response's bytes
+    before the literal (e.g. ``b"* 12 FETCH (UID 5 BODY[] "``)."""
 
     seq: Optional[int]
     item: str
     size: int
+    prefix: bytes = b""
 
 
 @dataclass(frozen=True)

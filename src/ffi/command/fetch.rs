@@ -271,8 +271,9 @@ pub unsafe extern "C" fn imap_fetch_items_add_body(
 }
 
 /// Adds `BODY[section]<offset.length>` (or `BODY.PEEK`), as
-/// `imap_fetch_items_add_body` with a partial range; `length` must not be
-/// 0.
+/// `imap_fetch_items_add_body` with a partial range. A `length` of 0 is
+/// accepted here but the command then fails to encode (`imap_run` gives
+/// IMAP_ERROR_ENCODE), since the grammar needs a non-zero length.
 ///
 /// # Safety
 /// As for `imap_fetch_items_add_body`.
