@@ -18,11 +18,10 @@ deps:
 build lib: deps
 	$(CARGO) build --release
 
-## demo: decode a captured Dovecot session with imap-trace (the real-server
-## demo lands with the interop issue).
-demo: build
-	@echo "== imap-trace examples/traces/dovecot-session.imap"
-	@./target/release/imap-trace examples/traces/dovecot-session.imap
+## demo: a throwaway Dovecot on 127.0.0.1; wait_mail in C and Python while a
+## message arrives, then fetch_summary; the server is stopped afterwards.
+demo: lib
+	scripts/demo
 
 ## test: every test suite of the project.
 test: test-rust check-header test-c test-python test-e2e

@@ -37,6 +37,7 @@ def wait_mail(args) -> None:
         client.login(args.user, args.password)
         box = client.examine(args.mailbox)
         uid_next = box.uid_next or 1
+        print(f"Waiting for new mail in {args.mailbox} (UIDNEXT {uid_next})...", file=sys.stderr, flush=True)
         while True:
             # IDLE until the server reports activity; RFC 2177 asks clients to
             # re-issue IDLE at least every 29 minutes.
