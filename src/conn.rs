@@ -321,7 +321,7 @@ struct Running {
 enum State {
     Greeting,
     Ready,
-    Running(Running),
+    Running(Box<Running>),
     Dead,
 }
 
@@ -587,7 +587,7 @@ impl Core {
             }
             _ => Kind::Plain,
         });
-        self.state = State::Running(Running { tag, kind, command, opts, next_part: 0, part_offset: 0, granted: 0, waiting: false });
+        self.state = State::Running(Box::new(Running { tag, kind, command, opts, next_part: 0, part_offset: 0, granted: 0, waiting: false }));
         Ok(())
     }
 
@@ -656,18 +656,21 @@ impl Core {
 
     /// Whether a `+` now would be IDLE's acceptance, to be consumed silently.
     fn idle_accepts_continuation(&mut self) -> bool {
-        if let State::Running(Running { kind: Kind::Idle { accepted, .. }, waiting: false, .. }) = &mut self.state {
-            *accepted = true;
-            true
-        } else {
-            false
+        let State::Running(r) = &mut self.state else { return false };
+        match &mut r.kind {
+            Kind::Idle { accepted, .. } if !r.waiting => {
+                *accepted = true;
+                true
+            }
+            _ => false,
         }
     }
 
     /// Queues `DONE` if IDLE runs, was accepted and stop was requested.
     fn queue_done(&mut self) -> bool {
         let stop = self.idle_stop.requested();
-        if let State::Running(Running { kind: Kind::Idle { accepted: true, done }, .. }) = &mut self.state {
+        let State::Running(r) = &mut self.state else { return false };
+        if let Kind::Idle { accepted: true, done } = &mut r.kind {
             if stop && !*done {
                 *done = true;
                 self.push_out(encode::IDLE_DONE);

@@ -71,9 +71,9 @@ fn response_limit_counts_lines_and_literals() {
 fn nesting_depth_is_limited_and_recoverable() {
     let deep = |n: usize| {
         let mut s = b"* THREAD ".to_vec();
-        s.extend(std::iter::repeat(b'(').take(n));
+        s.extend(std::iter::repeat_n(b'(', n));
         s.push(b'1');
-        s.extend(std::iter::repeat(b')').take(n));
+        s.extend(std::iter::repeat_n(b')', n));
         s.extend_from_slice(b"\r\n* 2 EXISTS\r\n");
         s
     };
@@ -94,7 +94,7 @@ fn nesting_depth_is_limited_and_recoverable() {
 #[test]
 fn hostile_nesting_does_not_overflow_the_stack() {
     let mut input = b"* 1 FETCH (BODYSTRUCTURE ".to_vec();
-    input.extend(std::iter::repeat(b'(').take(1_000_000));
+    input.extend(std::iter::repeat_n(b'(', 1_000_000));
     input.extend_from_slice(b"\r\n");
     let out = run(Limits::default(), &input, 1 << 16, true);
     assert_eq!(out, ["(malformed 0)"]);
@@ -164,7 +164,7 @@ fn streamed_literal_is_chunked_and_the_response_follows() {
 fn streamed_literal_does_not_count_against_the_response_limit() {
     let limits = Limits { stream_threshold: Some(1024), max_response: 4096, ..Limits::default() };
     let mut input = b"* 1 FETCH (BODY[] {1000000}\r\n".to_vec();
-    input.extend(std::iter::repeat(b'x').take(1_000_000));
+    input.extend(std::iter::repeat_n(b'x', 1_000_000));
     input.extend_from_slice(b")\r\n");
     let mut d = Decoder::with_limits(limits);
     let mut total = 0usize;

@@ -675,7 +675,7 @@ fn list_command(args: &[Sexp]) -> R<List<'_>> {
     let reference = mailbox(arg(args, 0)?)?;
     let pats = arg(args, 1)?;
     let patterns = match pats {
-        Sexp::List(v) if v.first().map_or(true, |f| !matches!(f, Sexp::Tok(t) if t == "wire")) => {
+        Sexp::List(v) if v.first().is_none_or(|f| !matches!(f, Sexp::Tok(t) if t == "wire")) => {
             v.iter().map(mailbox).collect::<R<_>>()?
         }
         one => vec![mailbox(one)?],

@@ -9,7 +9,7 @@ pub(crate) fn capability_list<'a>(p: &mut Parser<'a>, in_code: bool) -> PResult<
     let mut caps = Vec::new();
     loop {
         p.spaces();
-        let name = p.take_while(|b| !matches!(b, b' ' | b'\r' | b'\n' | b'(' | b')') && !(in_code && b == b']'));
+        let name = p.take_while(|b| !(matches!(b, b' ' | b'\r' | b'\n' | b'(' | b')') || in_code && b == b']'));
         if name.is_empty() {
             break;
         }

@@ -251,7 +251,7 @@ impl<'a> Parser<'a> {
         let end = self.pos + kw.len();
         if end <= self.buf.len()
             && self.buf[self.pos..end].eq_ignore_ascii_case(kw)
-            && self.buf.get(end).map_or(true, |&b| !is_atom_char(b))
+            && self.buf.get(end).is_none_or(|&b| !is_atom_char(b))
         {
             self.pos = end;
             true

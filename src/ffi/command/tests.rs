@@ -29,7 +29,7 @@ fn enc_with(cmd: *mut imap_command, opts: &EncodeOptions) -> Result<Vec<Vec<u8>>
             let mut auth = c.take_authenticator().expect("an unused authenticator");
             let command = Command::Authenticate {
                 mechanism: Bytes::owned(auth.mechanism().as_bytes().to_vec()),
-                initial_response: auth.initial_response().map(Bytes::owned),
+                initial_response: auth.initial_response().expect("the vector authenticator has an initial response").map(Bytes::owned),
             };
             encode(&command, b"A1", opts).map(|e| e.segments()).map_err(|e| e.kind().to_string())
         }
