@@ -6,34 +6,13 @@ mod support;
 
 use std::path::Path;
 
-use imap::codec::Decoder;
-use imap::print::to_sexp;
+use imap::codec::Limits;
+use support::decode::decode_events;
 use support::vectors::{read_dir, Case};
 
-/// Decodes `chunks` in order and prints every event, ending with the fatal
-/// error if there is one.
+/// Decodes `chunks` with the default limits, then the end of input.
 fn decode(chunks: &[&[u8]]) -> Vec<String> {
-    let mut d = Decoder::new();
-    let mut out = Vec::new();
-    let drain = |d: &mut Decoder, out: &mut Vec<String>| loop {
-        match d.next() {
-            Ok(Some(ev)) => out.push(to_sexp(&ev)),
-            Ok(None) => return true,
-            Err(e) => {
-                out.push(to_sexp(&e));
-                return false;
-            }
-        }
-    };
-    for chunk in chunks {
-        d.feed(chunk);
-        if !drain(&mut d, &mut out) {
-            return out;
-        }
-    }
-    d.feed_eof();
-    drain(&mut d, &mut out);
-    out
+    decode_events(&Limits::default(), chunks, true)
 }
 
 fn check(case: &Case) -> Result<(), String> {

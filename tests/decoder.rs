@@ -2,33 +2,18 @@
 //! configurable limits, nesting depth, literal streaming, end of input,
 //! buffer management, and the error values.
 
+mod support;
+
 use imap::codec::{Decoder, Event, FrameError, Limits, ParseErrorKind};
 use imap::print::to_sexp;
 use imap::types::{FetchItem, Response, Untagged};
+use support::decode::decode_events;
 
 /// Feeds `input` in chunks of `chunk` bytes and prints every event (and the
 /// fatal error, if any) in canonical form.
 fn run(limits: Limits, input: &[u8], chunk: usize, eof: bool) -> Vec<String> {
-    let mut d = Decoder::with_limits(limits);
-    let mut out = Vec::new();
     let chunks: Vec<&[u8]> = input.chunks(chunk.max(1)).collect();
-    for (i, c) in chunks.iter().enumerate() {
-        d.feed(c);
-        if eof && i + 1 == chunks.len() {
-            d.feed_eof();
-        }
-        loop {
-            match d.next() {
-                Ok(Some(ev)) => out.push(to_sexp(&ev)),
-                Ok(None) => break,
-                Err(e) => {
-                    out.push(to_sexp(&e));
-                    return out;
-                }
-            }
-        }
-    }
-    out
+    decode_events(&limits, &chunks, eof)
 }
 
 #[test]

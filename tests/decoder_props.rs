@@ -7,30 +7,13 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use imap::codec::{Decoder, Limits};
-use imap::print::to_sexp;
+use support::decode::decode_events;
 use proptest::prelude::*;
 
-/// Every event (and the fatal error, if any) of decoding `chunks`.
+/// Every event (and the fatal error, if any) of decoding `chunks`, then
+/// the end of input.
 fn decode(limits: &Limits, chunks: &[&[u8]]) -> Vec<String> {
-    let mut d = Decoder::with_limits(limits.clone());
-    let mut out = Vec::new();
-    for (i, chunk) in chunks.iter().enumerate() {
-        d.feed(chunk);
-        if i + 1 == chunks.len() {
-            d.feed_eof();
-        }
-        loop {
-            match d.next() {
-                Ok(Some(ev)) => out.push(to_sexp(&ev)),
-                Ok(None) => break,
-                Err(e) => {
-                    out.push(to_sexp(&e));
-                    return out;
-                }
-            }
-        }
-    }
-    out
+    decode_events(limits, chunks, true)
 }
 
 /// The inputs of the decode vectors, as seeds for mutation.

@@ -2,4 +2,5 @@
 #![allow(dead_code)]
 
 pub mod commands;
+pub mod decode;
 pub mod vectors;
