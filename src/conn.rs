@@ -34,6 +34,41 @@
 //! response, the command's completion, or [`Step::Done`] when no command is
 //! running and nothing buffered is left to hand out.
 //!
+//! ```
+//! use imap::conn::{Action, Connection, Step};
+//! use imap::types::{Bytes, Command, Untagged};
+//!
+//! // A scripted server: what it sends after each thing the client sends.
+//! let mut replies = vec![
+//!     &b"* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"[..],
+//!     b"* 2 EXISTS\r\nA1 OK LOGIN done\r\n",
+//! ]
+//! .into_iter();
+//! let mut sent = Vec::new();
+//! let mut conn = Connection::new();
+//! let login = Command::Login { username: Bytes::from("fred"), password: Bytes::from("p\u{e4}ss") };
+//! let mut action = Action::Await;
+//! loop {
+//!     match conn.run(std::mem::replace(&mut action, Action::Await)).unwrap() {
+//!         Step::AwaitDst => {
+//!             let out = conn.output().to_vec(); // a socket write in real life
+//!             conn.advance_output(out.len());
+//!             sent.extend(out);
+//!         }
+//!         Step::AwaitSrc => conn.src(replies.next().unwrap()), // a socket read
+//!         Step::Ok(_) if sent.is_empty() => action = Action::Command(login.clone()), // the greeting
+//!         Step::Untagged(Untagged::Exists(n)) => assert_eq!(n, 2),
+//!         Step::Ok(text) => {
+//!             assert_eq!(text.text.as_bytes(), b"LOGIN done");
+//!             break;
+//!         }
+//!         other => panic!("{other:?}"),
+//!     }
+//! }
+//! // LITERAL+ was advertised, so the 8-bit password went as {5+} without waiting.
+//! assert_eq!(sent, b"A1 LOGIN fred {5+}\r\np\xc3\xa4ss\r\n");
+//! ```
+//!
 //! Untagged responses are delivered whenever they arrive: before a `+`,
 //! during IDLE and between commands (`run(Action::Await)` in `Ready` hands
 //! out whatever is buffered). None is dropped.
