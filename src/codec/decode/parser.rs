@@ -321,29 +321,39 @@ impl<'a> Parser<'a> {
     }
 
     /// A quoted string, unescaped. Borrowed unless it held an escape.
+    #[inline]
     pub(crate) fn quoted(&mut self) -> PResult<Bytes<'a>> {
         self.expect(b'"', "quoted string")?;
         let start = self.pos;
+        match memchr::memchr3(b'"', b'\\', b'\n', &self.buf[start..]).map(|j| start + j) {
+            Some(j) if self.buf[j] == b'"' => {
+                self.pos = j + 1;
+                Ok(Bytes(Cow::Borrowed(&self.buf[start..j])))
+            }
+            Some(j) if self.buf[j] == b'\\' => self.quoted_escaped(start, j),
+            Some(j) => {
+                self.pos = j;
+                Err(self.err(ParseErrorKind::Unterminated))
+            }
+            None => Err(self.err(ParseErrorKind::Unterminated)),
+        }
+    }
+
+    /// The rest of a quoted string that starts at `start` and has its
+    /// first backslash at `first_escape`: unescaped into an owned buffer.
+    #[cold]
+    fn quoted_escaped(&mut self, start: usize, first_escape: usize) -> PResult<Bytes<'a>> {
+        let mut v = Vec::with_capacity(self.quoted_len(start));
         let mut i = start;
-        let mut owned: Option<Vec<u8>> = None;
+        let mut j = first_escape;
         loop {
-            let Some(j) = memchr::memchr3(b'"', b'\\', b'\n', &self.buf[i..]).map(|j| i + j) else {
-                return Err(self.err(ParseErrorKind::Unterminated));
-            };
+            v.extend_from_slice(&self.buf[i..j]);
             match self.buf[j] {
                 b'"' => {
                     self.pos = j + 1;
-                    return Ok(match owned {
-                        None => Bytes(Cow::Borrowed(&self.buf[start..j])),
-                        Some(mut v) => {
-                            v.extend_from_slice(&self.buf[i..j]);
-                            Bytes(Cow::Owned(v))
-                        }
-                    });
+                    return Ok(Bytes(Cow::Owned(v)));
                 }
                 b'\\' => {
-                    let v = owned.get_or_insert_with(|| Vec::with_capacity(self.quoted_len(start)));
-                    v.extend_from_slice(&self.buf[i..j]);
                     match self.buf.get(j + 1) {
                         Some(&c @ (b'"' | b'\\')) => v.push(c),
                         Some(b'\r' | b'\n') | None => {
@@ -359,6 +369,10 @@ impl<'a> Parser<'a> {
                     return Err(self.err(ParseErrorKind::Unterminated));
                 }
             }
+            j = match memchr::memchr3(b'"', b'\\', b'\n', &self.buf[i.min(self.buf.len())..]) {
+                Some(k) => i + k,
+                None => return Err(self.err(ParseErrorKind::Unterminated)),
+            };
         }
     }
 
