@@ -758,7 +758,8 @@ fn other_message() -> Vec<u8> {
         "Wed, 03 Jan 2024 12:00:00 +0000",
         "Zed Other <zed@example.org>",
         "another topic",
-        "",
+        "Cc: Team: Ann <ann@example.org>, Ben <ben@example.org>;\r\nBcc: undisclosed-recipients:;\r\n\
+         Reply-To: \"Zed \\\"Z\\\" O\\\\ther\" <zed+reply@example.org>\r\n",
         "Something else entirely, and a little longer than the reply.\r\n",
     )
 }
@@ -2362,6 +2363,27 @@ fn fetch_store_search(srv: Server) {
     );
     assert_eq!(seen.len(), 8, "{seen:?}");
 
+    // An envelope with groups and a display name with escaped quotes.
+    let mut env = None;
+    s.ok_with(
+        fetch(false, set(&[3]), vec![FetchAttr::Envelope]),
+        &mut |u| {
+            if let Untagged::Fetch { items, .. } = u {
+                for i in items {
+                    if let FetchItem::Envelope(e) = i {
+                        env = Some(imap::print::to_sexp(e.as_ref()));
+                        check_other_envelope(e);
+                    }
+                }
+            }
+        },
+    );
+    report(
+        srv,
+        "ENVELOPE with groups",
+        &env.expect("ENVELOPE of message 3"),
+    );
+
     // Body sections, byte for byte.
     let hf = SectionText::HeaderFields(vec![b("Subject"), b("Message-ID")]);
     let hfn = SectionText::HeaderFieldsNot(vec![b("Subject"), b("Message-ID"), b("Content-Type")]);
@@ -3040,10 +3062,7 @@ fn fetch_store_search(srv: Server) {
                 out = Some((
                     e.tag.as_ref().map(|t| t.to_vec()),
                     e.uid,
-                    e.items
-                        .iter()
-                        .map(|i| imap::print::to_sexp(i))
-                        .collect::<Vec<_>>(),
+                    e.items.iter().map(imap::print::to_sexp).collect::<Vec<_>>(),
                     e.items
                         .iter()
                         .filter_map(|i| match i {
@@ -3471,6 +3490,41 @@ fn check_rich_envelope(e: &Envelope<'_>) {
     assert_eq!(
         e.message_id.as_deref(),
         Some(b"<e2e-1@example.org>".as_slice())
+    );
+}
+
+fn check_other_envelope(e: &Envelope<'_>) {
+    assert_eq!(e.subject.as_deref(), Some(b"another topic".as_slice()));
+    check_addr(&e.from[0], Some("Zed Other"), "zed", "example.org");
+    assert_eq!(e.sender, e.from);
+    assert_eq!(e.reply_to.len(), 1);
+    check_addr(
+        &e.reply_to[0],
+        Some("Zed \"Z\" O\\ther"),
+        "zed+reply",
+        "example.org",
+    );
+    // Groups: a start marker (mailbox = group name, no host), the members,
+    // an end marker (no mailbox, no host).
+    let group_start = |a: &Address<'_>, name: &str| {
+        assert!(
+            a.host.is_none() && a.mailbox.as_deref() == Some(name.as_bytes()),
+            "group start {a:?}"
+        );
+    };
+    let group_end =
+        |a: &Address<'_>| assert!(a.host.is_none() && a.mailbox.is_none(), "group end {a:?}");
+    assert_eq!(e.cc.len(), 4, "{:?}", e.cc);
+    group_start(&e.cc[0], "Team");
+    check_addr(&e.cc[1], Some("Ann"), "ann", "example.org");
+    check_addr(&e.cc[2], Some("Ben"), "ben", "example.org");
+    group_end(&e.cc[3]);
+    assert_eq!(e.bcc.len(), 2, "{:?}", e.bcc);
+    group_start(&e.bcc[0], "undisclosed-recipients");
+    group_end(&e.bcc[1]);
+    assert_eq!(
+        e.message_id.as_deref(),
+        Some(b"<e2e-3@example.org>".as_slice())
     );
 }
 
