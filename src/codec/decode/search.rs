@@ -44,15 +44,29 @@ fn fast_ids(p: &mut Parser<'_>, ids: &mut Vec<u32>) {
     let buf = p.buf;
     let mut i = p.pos;
     ids.reserve(buf.len().saturating_sub(i) / 8);
-    while buf.get(i) == Some(&b' ') && matches!(buf.get(i + 1), Some(b'1'..=b'9')) {
-        let digits = buf[i + 1..].iter().take(11).take_while(|b| b.is_ascii_digit()).count();
-        if digits > 10 {
+    while i + 1 < buf.len() && buf[i] == b' ' {
+        let first = buf[i + 1].wrapping_sub(b'1');
+        if first > 8 {
             break;
         }
-        let n = buf[i + 1..i + 1 + digits].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+        let mut n = u64::from(first) + 1;
+        let mut j = i + 2;
+        // At most 10 digits: anything longer is left to the general loop,
+        // which reports the overflow.
+        while j < buf.len() && j - i <= 10 {
+            let d = buf[j].wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            n = n * 10 + u64::from(d);
+            j += 1;
+        }
         let Ok(id) = u32::try_from(n) else { break };
+        if buf.get(j).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
         ids.push(id);
-        i += 1 + digits;
+        i = j;
     }
     p.pos = i;
 }
