@@ -50,9 +50,11 @@ test-c: lib
 test-python: lib
 	bindings/python/run-tests
 
-## test-e2e: end-to-end tests against Dovecot and Cyrus on 127.0.0.1.
-test-e2e: deps
+## test-e2e: end-to-end tests against Dovecot and Cyrus on 127.0.0.1: the
+## Rust suite (tests/e2e.rs), then the C examples against both servers.
+test-e2e: lib
 	scripts/e2e
+	EXAMPLES_SERVERS="dovecot cyrus" examples/c/test
 
 ## bench: decoder throughput, ours and the peer crates' side by side
 ## (make bench BENCH_ARGS=--quick for a short run).
