@@ -44,31 +44,57 @@ fn fast_ids(p: &mut Parser<'_>, ids: &mut Vec<u32>) {
     let buf = p.buf;
     let mut i = p.pos;
     ids.reserve(buf.len().saturating_sub(i) / 8);
-    while i + 1 < buf.len() && buf[i] == b' ' {
-        let first = buf[i + 1].wrapping_sub(b'1');
-        if first > 8 {
-            break;
-        }
-        let mut n = u64::from(first) + 1;
-        let mut j = i + 2;
-        // At most 10 digits: anything longer is left to the general loop,
-        // which reports the overflow.
-        while j < buf.len() && j - i <= 10 {
-            let d = buf[j].wrapping_sub(b'0');
-            if d > 9 {
-                break;
-            }
-            n = n * 10 + u64::from(d);
-            j += 1;
-        }
-        let Ok(id) = u32::try_from(n) else { break };
-        if buf.get(j).is_some_and(u8::is_ascii_digit) {
-            break;
-        }
+    while i + 1 < buf.len() && buf[i] == b' ' && matches!(buf[i + 1], b'1'..=b'9') {
+        let Some((id, len)) = number_at(buf, i + 1) else { break };
         ids.push(id);
-        i = j;
+        i += 1 + len;
     }
     p.pos = i;
+}
+
+/// The `nz-number` at `at` (its first byte is a digit 1-9) and its length,
+/// or `None` if it has more than 10 digits or does not fit in 32 bits (the
+/// general parser then reports it). Up to 8 digits are converted at once.
+#[inline]
+fn number_at(buf: &[u8], at: usize) -> Option<(u32, usize)> {
+    if let Some(chunk) = buf.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let len = digit_run(word);
+        if len < 8 {
+            // Digit values, the non-digits shifted out and zeros shifted in
+            // as leading digits.
+            let values = (word.wrapping_sub(0x3030_3030_3030_3030) & 0x0f0f_0f0f_0f0f_0f0f) << (8 * (8 - len));
+            return Some((eight_digits(values) as u32, len));
+        }
+    }
+    let digits = buf[at..].iter().take(11).take_while(|b| b.is_ascii_digit()).count();
+    if digits > 10 {
+        return None;
+    }
+    let n = buf[at..at + digits].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+    Some((u32::try_from(n).ok()?, digits))
+}
+
+/// How many of the eight bytes of `word` (little-endian, first byte lowest)
+/// are ASCII digits before the first one that is not.
+#[inline]
+fn digit_run(word: u64) -> usize {
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = word.wrapping_sub(ZEROS);
+    // A byte is a digit when it was at least '0' (no borrow into its top
+    // bit) and at most '9' (adding 0x76 does not reach its top bit).
+    let not_digit = (x | x.wrapping_add(0x7676_7676_7676_7676) | word) & HIGH;
+    (not_digit.trailing_zeros() / 8) as usize
+}
+
+/// The number whose eight decimal digit values are the bytes of `v`, the
+/// most significant in the lowest byte.
+#[inline]
+fn eight_digits(mut v: u64) -> u64 {
+    v = (v.wrapping_mul(10) + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
+    v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_ffff_0000_ffff;
+    (v.wrapping_mul(10000) + (v >> 32)) & 0xffff_ffff
 }
 
 /// `[SP "(" "TAG" SP tag ")"] [SP "UID"] *(SP name SP value)` after ESEARCH.
@@ -158,4 +184,30 @@ fn thread_node(p: &mut Parser<'_>) -> PResult<Thread> {
     }
     p.leave();
     Ok(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_at_a_time_numbers_match_the_digits() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 10_000_000_000).max(1);
+            let text = format!("{n} 7");
+            let got = number_at(text.as_bytes(), 0);
+            let digits = n.to_string().len();
+            let want = u32::try_from(n).ok().map(|v| (v, digits));
+            assert_eq!(got, want, "{text:?}");
+        }
+        assert_eq!(number_at(b"42", 0), Some((42, 2)));
+        assert_eq!(number_at(b"12345678)", 0), Some((12_345_678, 8)));
+        assert_eq!(number_at(b"4294967295 ", 0), Some((u32::MAX, 10)));
+        assert_eq!(number_at(b"4294967296 ", 0), None);
+        assert_eq!(number_at(b"12345678901 ", 0), None);
+    }
 }
