@@ -266,6 +266,12 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The reply for a tagged completion, after auditing its code.
+    fn audited(status: Status, t: &RespText<'_>, problems: &mut Vec<String>, server: Server, label: &str) -> Reply {
+        audit_code(t.code.as_ref(), problems, server, label);
+        Reply::new(status, t)
+    }
+
     fn new(status: Status, t: &RespText<'_>) -> Reply {
         Reply {
             status,
@@ -565,13 +571,7 @@ impl Session {
                     self.note(line);
                 }
                 Step::Ok(t) => {
-                    audit_code(
-                        t.code.as_ref(),
-                        &mut self.problems,
-                        self.server,
-                        &self.label,
-                    );
-                    let r = Reply::new(Status::Ok, &t);
+                    let r = Reply::audited(Status::Ok, &t, &mut self.problems, self.server, &self.label);
                     self.note(format!("step: OK {:?} {}", r.code, r.text));
                     self.check_compress(what, &r);
                     return r;
@@ -581,24 +581,12 @@ impl Session {
                     self.fail(format!("{what}: unexpected PREAUTH {r:?}"));
                 }
                 Step::No(t) => {
-                    audit_code(
-                        t.code.as_ref(),
-                        &mut self.problems,
-                        self.server,
-                        &self.label,
-                    );
-                    let r = Reply::new(Status::No, &t);
+                    let r = Reply::audited(Status::No, &t, &mut self.problems, self.server, &self.label);
                     self.note(format!("step: NO {:?} {}", r.code, r.text));
                     return r;
                 }
                 Step::Bad(t) => {
-                    audit_code(
-                        t.code.as_ref(),
-                        &mut self.problems,
-                        self.server,
-                        &self.label,
-                    );
-                    let r = Reply::new(Status::Bad, &t);
+                    let r = Reply::audited(Status::Bad, &t, &mut self.problems, self.server, &self.label);
                     self.note(format!("step: BAD {:?} {}", r.code, r.text));
                     return r;
                 }
