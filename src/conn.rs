@@ -351,6 +351,8 @@ struct Running {
     granted: usize,
     /// Output stopped before a part that waits for a `+`.
     waiting: bool,
+    /// Every part has been moved to the output; only responses remain.
+    sent: bool,
 }
 
 enum State {
@@ -622,7 +624,7 @@ impl Core {
             }
             _ => Kind::Plain,
         });
-        self.state = State::Running(Box::new(Running { tag, kind, command, opts, next_part: 0, part_offset: 0, granted: 0, waiting: false }));
+        self.state = State::Running(Box::new(Running { tag, kind, command, opts, next_part: 0, part_offset: 0, granted: 0, waiting: false, sent: false }));
         Ok(())
     }
 
@@ -641,7 +643,7 @@ impl Core {
     fn fill_output(&mut self) {
         let pending = self.out.len() - self.out_pos;
         let State::Running(r) = &mut self.state else { return };
-        if r.waiting || pending >= OUTPUT_CHUNK {
+        if r.sent || r.waiting || pending >= OUTPUT_CHUNK {
             return;
         }
         let Ok(encoded) = encode::encode(&r.command, &r.tag, &r.opts) else { return };
@@ -652,7 +654,7 @@ impl Core {
                 break;
             }
             let bytes = part.bytes();
-            let take = (bytes.len() - r.part_offset).min(OUTPUT_CHUNK - staged.len().min(OUTPUT_CHUNK));
+            let take = (bytes.len() - r.part_offset).min(OUTPUT_CHUNK.saturating_sub(staged.len()));
             staged.extend_from_slice(&bytes[r.part_offset..r.part_offset + take]);
             r.part_offset += take;
             if r.part_offset < bytes.len() {
@@ -661,6 +663,7 @@ impl Core {
             r.next_part += 1;
             r.part_offset = 0;
         }
+        r.sent = r.next_part == encoded.parts.len();
         self.push_out(&staged);
     }
 
