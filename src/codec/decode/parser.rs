@@ -88,6 +88,38 @@ macro_rules! keywords {
 }
 pub(crate) use keywords;
 
+/// Bytes examined eight at a time before handing a long quoted string to
+/// `memchr3`, whose setup costs more than the scan of a short string.
+const SHORT_QUOTED: usize = 64;
+
+/// The offset of the first `"`, `\\` or LF in `s`: the end of a quoted
+/// string, an escape, or an unterminated string. Most quoted strings are
+/// short, so the first bytes are tested a word at a time in plain code.
+#[inline]
+fn quoted_stop(s: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    /// High bit set in each byte of `w` that is zero (exact for the lowest).
+    #[inline]
+    fn zero_bytes(w: u64) -> u64 {
+        w.wrapping_sub(ONES) & !w & HIGHS
+    }
+    let mut i = 0;
+    while i + 8 <= s.len().min(SHORT_QUOTED) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&s[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        let hits = zero_bytes(w ^ (ONES * u64::from(b'"')))
+            | zero_bytes(w ^ (ONES * u64::from(b'\\')))
+            | zero_bytes(w ^ (ONES * u64::from(b'\n')));
+        if hits != 0 {
+            return Some(i + hits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    memchr::memchr3(b'"', b'\\', b'\n', &s[i..]).map(|j| i + j)
+}
+
 /// Whether `b` may appear in an astring's atom form (ATOM-CHAR or `]`).
 pub(crate) fn is_astring_char(b: u8) -> bool {
     b == b']' || is_atom_char(b)
@@ -325,7 +357,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn quoted(&mut self) -> PResult<Bytes<'a>> {
         self.expect(b'"', "quoted string")?;
         let start = self.pos;
-        match memchr::memchr3(b'"', b'\\', b'\n', &self.buf[start..]).map(|j| start + j) {
+        match quoted_stop(&self.buf[start..]).map(|j| start + j) {
             Some(j) if self.buf[j] == b'"' => {
                 self.pos = j + 1;
                 Ok(Bytes(Cow::Borrowed(&self.buf[start..j])))
@@ -369,7 +401,7 @@ impl<'a> Parser<'a> {
                     return Err(self.err(ParseErrorKind::Unterminated));
                 }
             }
-            j = match memchr::memchr3(b'"', b'\\', b'\n', &self.buf[i.min(self.buf.len())..]) {
+            j = match quoted_stop(&self.buf[i.min(self.buf.len())..]) {
                 Some(k) => i + k,
                 None => return Err(self.err(ParseErrorKind::Unterminated)),
             };
@@ -556,5 +588,33 @@ impl<'a> Parser<'a> {
             self.pos += 1;
         }
         &self.buf[start..self.pos]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_at_a_time_quoted_scan_finds_the_first_stop_byte() {
+        let naive = |s: &[u8]| s.iter().position(|&b| matches!(b, b'"' | b'\\' | b'\n'));
+        let fillers = [b'a', 0x00, 0x80, 0xff, b'"' - 1, b'"' + 1, b'\\' + 1];
+        for len in 0..=80 {
+            for &filler in &fillers {
+                let plain = vec![filler; len];
+                assert_eq!(quoted_stop(&plain), None, "{plain:?}");
+                for at in 0..len {
+                    for stop in [b'"', b'\\', b'\n'] {
+                        let mut s = plain.clone();
+                        s[at] = stop;
+                        if at + 3 < len {
+                            s[at + 3] = b'"';
+                        }
+                        assert_eq!(quoted_stop(&s), naive(&s), "{s:?}");
+                        assert_eq!(quoted_stop(&s), Some(at));
+                    }
+                }
+            }
+        }
     }
 }
