@@ -231,7 +231,7 @@ fn peek(
     FetchAttr::BodySection {
         peek: true,
         section: Section {
-            part: part.to_vec(),
+            part: part.to_vec().into(),
             text,
         },
         partial,
@@ -349,12 +349,12 @@ fn own_item(it: &FetchItem<'_>) -> It {
             data: v(data),
         },
         FetchItem::Binary { part, origin, data } => It::Binary {
-            part: part.clone(),
+            part: part.to_vec(),
             origin: *origin,
             data: v(data),
         },
         FetchItem::BinarySize { part, size } => It::BinarySize {
-            part: part.clone(),
+            part: part.to_vec(),
             size: *size,
         },
         FetchItem::Uid(u) => It::Uid(*u),
@@ -363,10 +363,10 @@ fn own_item(it: &FetchItem<'_>) -> It {
         FetchItem::ThreadId(id) => It::ThreadId(id.as_ref().map(|b| b.to_str_lossy().into_owned())),
         FetchItem::SaveDate(d) => It::SaveDate(*d),
         FetchItem::Preview(p) => It::Preview(v(p)),
-        FetchItem::Envelope(e) => It::Structure("ENVELOPE", imap::print::to_sexp(e.as_ref())),
-        FetchItem::Body(bs) => It::Structure("BODY", imap::print::to_sexp(bs.as_ref())),
+        FetchItem::Envelope(e) => It::Structure("ENVELOPE", imap::print::to_sexp(*e)),
+        FetchItem::Body(bs) => It::Structure("BODY", imap::print::to_sexp(*bs)),
         FetchItem::BodyStructure(bs) => {
-            It::Structure("BODYSTRUCTURE", imap::print::to_sexp(bs.as_ref()))
+            It::Structure("BODYSTRUCTURE", imap::print::to_sexp(*bs))
         }
         other => It::Structure("OTHER", imap::print::to_sexp(other)),
     }
@@ -1494,7 +1494,7 @@ fn compressed_session(srv: Server) {
             shared,
         } = u
         {
-            let one = |v: &Option<Vec<imap::types::NamespaceDesc<'_>>>| {
+            let one = |v: &Option<&[imap::types::NamespaceDesc<'_>]>| {
                 v.as_ref().map(|v| {
                     v.iter()
                         .map(|d| (d.prefix.to_str_lossy().into_owned(), d.delimiter))
@@ -1974,7 +1974,7 @@ fn compressed_session(srv: Server) {
         s.ok_with(Command::GetAcl(mbox(&plain)), &mut |u| {
             if let Untagged::Acl { mailbox, entries } = u {
                 assert_eq!(mailbox.as_bytes(), plain.as_bytes());
-                for (id, rights) in entries {
+                for (id, rights) in entries.iter() {
                     e.insert(
                         id.to_str_lossy().into_owned(),
                         rights.to_str_lossy().chars().collect::<BTreeSet<char>>(),
@@ -2322,7 +2322,7 @@ fn fetch_store_search(srv: Server) {
                 return;
             };
             assert_eq!(*seq, 1);
-            for it in items {
+            for it in items.iter() {
                 match it {
                     FetchItem::Envelope(e) => {
                         check_rich_envelope(e);
@@ -2369,9 +2369,9 @@ fn fetch_store_search(srv: Server) {
         fetch(false, set(&[3]), vec![FetchAttr::Envelope]),
         &mut |u| {
             if let Untagged::Fetch { items, .. } = u {
-                for i in items {
+                for i in items.iter() {
                     if let FetchItem::Envelope(e) = i {
-                        env = Some(imap::print::to_sexp(e.as_ref()));
+                        env = Some(imap::print::to_sexp(*e));
                         check_other_envelope(e);
                     }
                 }
@@ -2385,8 +2385,8 @@ fn fetch_store_search(srv: Server) {
     );
 
     // Body sections, byte for byte.
-    let hf = SectionText::HeaderFields(vec![b("Subject"), b("Message-ID")]);
-    let hfn = SectionText::HeaderFieldsNot(vec![b("Subject"), b("Message-ID"), b("Content-Type")]);
+    let hf = SectionText::HeaderFields(vec![b("Subject"), b("Message-ID")].into());
+    let hfn = SectionText::HeaderFieldsNot(vec![b("Subject"), b("Message-ID"), b("Content-Type")].into());
     let f = fetch_all(
         &mut s,
         fetch(
@@ -2616,7 +2616,7 @@ fn fetch_store_search(srv: Server) {
             search(false, None, vec![SearchKey::EmailId(b(&email(2)))]),
             &mut |u| {
                 if let Untagged::Search { ids, .. } = u {
-                    found = Some(ids.clone());
+                    found = Some(ids.to_vec());
                 }
             },
         );
@@ -2630,7 +2630,7 @@ fn fetch_store_search(srv: Server) {
             ),
             &mut |u| {
                 if let Untagged::Search { ids, .. } = u {
-                    found = Some(ids.clone());
+                    found = Some(ids.to_vec());
                 }
             },
         );
@@ -2844,7 +2844,7 @@ fn fetch_store_search(srv: Server) {
         let mut out = None;
         s.ok_with(cmd, &mut |u| {
             if let Untagged::Search { ids, modseq } = u {
-                out = Some((ids.clone(), *modseq));
+                out = Some((ids.to_vec(), *modseq));
             }
         });
         out.expect("* SEARCH")
@@ -3195,7 +3195,7 @@ fn fetch_store_search(srv: Server) {
             },
             &mut |u| {
                 if let Untagged::Sort { ids, .. } = u {
-                    out = Some(ids.clone());
+                    out = Some(ids.to_vec());
                 }
             },
         );
@@ -3231,6 +3231,20 @@ fn fetch_store_search(srv: Server) {
     );
 
     // THREAD
+    /// A thread tree owned by the test (a decoded one borrows the decoder).
+    #[derive(Debug, PartialEq)]
+    struct Tree {
+        members: Vec<u32>,
+        children: Vec<Tree>,
+    }
+    fn own(t: &[Thread<'_>]) -> Vec<Tree> {
+        t.iter()
+            .map(|x| Tree {
+                members: x.members.to_vec(),
+                children: own(x.children),
+            })
+            .collect()
+    }
     let thread = |s: &mut Session, uid: bool, algorithm: ThreadAlgorithm<'static>| {
         let mut out = None;
         s.ok_with(
@@ -3242,13 +3256,13 @@ fn fetch_store_search(srv: Server) {
             },
             &mut |u| {
                 if let Untagged::Thread(t) = u {
-                    out = Some(t.clone());
+                    out = Some(own(t));
                 }
             },
         );
         out.expect("* THREAD")
     };
-    let leaf = |m: Vec<u32>| Thread {
+    let leaf = |m: Vec<u32>| Tree {
         members: m,
         children: vec![],
     };
@@ -3273,7 +3287,7 @@ fn fetch_store_search(srv: Server) {
     let refs = thread(&mut s, false, ThreadAlgorithm::Other(b("REFS")));
     report(srv, "THREAD=REFS", &format!("{refs:?}"));
     let mut members: Vec<u32> = Vec::new();
-    fn walk(t: &[Thread], out: &mut Vec<u32>) {
+    fn walk(t: &[Tree], out: &mut Vec<u32>) {
         for x in t {
             out.extend(&x.members);
             walk(&x.children, out);
@@ -3554,7 +3568,7 @@ fn check_rich_structure(bs: &BodyStructure<'_>, rich: &Rich, extensible: bool) {
         let ext = ext
             .as_ref()
             .expect("BODYSTRUCTURE has multipart extension data");
-        assert_eq!(param(&ext.params, "boundary"), Some(BOUNDARY.as_bytes()));
+        assert_eq!(param(ext.params, "boundary"), Some(BOUNDARY.as_bytes()));
     } else {
         assert!(ext.is_none(), "BODY has no extension data");
     }
@@ -3570,7 +3584,7 @@ fn check_rich_structure(bs: &BodyStructure<'_>, rich: &Rich, extensible: bool) {
     assert!(ci(subtype, "PLAIN"));
     assert_eq!(*lines, 2);
     assert_eq!(
-        param(&fields.params, "charset").map(|c| c.to_ascii_lowercase()),
+        param(fields.params, "charset").map(|c| c.to_ascii_lowercase()),
         Some(b"utf-8".to_vec())
     );
     assert!(ci(&fields.encoding, "QUOTED-PRINTABLE"));
@@ -3589,7 +3603,7 @@ fn check_rich_structure(bs: &BodyStructure<'_>, rich: &Rich, extensible: bool) {
         panic!("{:?}", parts[1])
     };
     assert!(ci(media_type, "APPLICATION") && ci(subtype, "OCTET-STREAM"));
-    assert_eq!(param(&fields.params, "name"), Some(b"bytes.bin".as_slice()));
+    assert_eq!(param(fields.params, "name"), Some(b"bytes.bin".as_slice()));
     assert!(ci(&fields.encoding, "BASE64"));
     assert_eq!(fields.octets as usize, rich.part2_body.len());
     if extensible {
@@ -3598,7 +3612,7 @@ fn check_rich_structure(bs: &BodyStructure<'_>, rich: &Rich, extensible: bool) {
             .and_then(|e| e.disposition.as_ref())
             .expect("Content-Disposition");
         assert!(ci(&d.kind, "ATTACHMENT"));
-        assert_eq!(param(&d.params, "filename"), Some(b"bytes.bin".as_slice()));
+        assert_eq!(param(d.params, "filename"), Some(b"bytes.bin".as_slice()));
     }
     // 3: message/rfc822 with its envelope and structure.
     let BodyStructure::Single {
@@ -3632,7 +3646,7 @@ fn check_rich_structure(bs: &BodyStructure<'_>, rich: &Rich, extensible: bool) {
     );
     assert!(
         matches!(
-            body.as_ref(),
+            body,
             BodyStructure::Single {
                 kind: SinglePart::Text { .. },
                 ..
@@ -3758,7 +3772,7 @@ fn condstore_qresync(srv: Server) {
             let mut h = 0;
             s.ok_with(fetch(true, all(), vec![FetchAttr::ModSeq]), &mut |x| {
                 if let Untagged::Fetch { items, .. } = x {
-                    for i in items {
+                    for i in items.iter() {
                         if let FetchItem::ModSeq(m) = i {
                             h = h.max(*m);
                         }
@@ -4111,7 +4125,7 @@ fn large_message(srv: Server) {
         fetch(true, set(&uid), vec![peek(&[], None, None), FetchAttr::Uid]),
         &mut |u| {
             if let Untagged::Fetch { items, .. } = u {
-                for i in items {
+                for i in items.iter() {
                     if let FetchItem::BodySection { data, .. } = i {
                         section_data = Some(data.as_ref().map(|d| d.len()));
                     }

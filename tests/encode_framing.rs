@@ -122,12 +122,12 @@ fn commands(s: &[u8]) -> Vec<(Command<'_>, bool)> {
                     FetchAttr::Uid,
                     FetchAttr::BodySection {
                         peek: true,
-                        section: Section { part: vec![1], text: Some(SectionText::HeaderFields(vec![b(s), b(s)])) },
+                        section: Section { part: vec![1].into(), text: Some(SectionText::HeaderFields(vec![b(s), b(s)].into())) },
                         partial: None,
                     },
                     FetchAttr::BodySection {
                         peek: false,
-                        section: Section { part: vec![], text: Some(SectionText::HeaderFieldsNot(vec![b(s)])) },
+                        section: Section { part: vec![].into(), text: Some(SectionText::HeaderFieldsNot(vec![b(s)].into())) },
                         partial: Some((0, 10)),
                     },
                 ]),

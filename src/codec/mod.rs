@@ -7,5 +7,5 @@ pub mod encode;
 pub mod frame;
 pub mod mutf7;
 
-pub use decode::{Decoder, Event, LiteralBegin, Malformed, ParseError, ParseErrorKind, Peek};
+pub use decode::{Arena, Decoder, Event, LiteralBegin, Malformed, ParseError, ParseErrorKind, Peek};
 pub use frame::{FrameError, Limits};

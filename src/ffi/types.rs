@@ -1580,12 +1580,12 @@ fn envelope(a: &mut Arena, e: &Envelope<'_>) -> *const imap_envelope {
     let env = imap_envelope {
         date: nstring(a, &e.date),
         subject: nstring(a, &e.subject),
-        from: addresses(a, &e.from),
-        sender: addresses(a, &e.sender),
-        reply_to: addresses(a, &e.reply_to),
-        to: addresses(a, &e.to),
-        cc: addresses(a, &e.cc),
-        bcc: addresses(a, &e.bcc),
+        from: addresses(a, e.from),
+        sender: addresses(a, e.sender),
+        reply_to: addresses(a, e.reply_to),
+        to: addresses(a, e.to),
+        cc: addresses(a, e.cc),
+        bcc: addresses(a, e.bcc),
         in_reply_to: nstring(a, &e.in_reply_to),
         message_id: nstring(a, &e.message_id),
     };
@@ -1624,7 +1624,7 @@ fn disposition(a: &mut Arena, d: &Option<Disposition<'_>>) -> *const imap_dispos
     match d {
         None => std::ptr::null(),
         Some(d) => {
-            let v = imap_disposition { kind: bytes(a, &d.kind), params: pairs(a, &d.params) };
+            let v = imap_disposition { kind: bytes(a, &d.kind), params: pairs(a, d.params) };
             a.boxed(v)
         }
     }
@@ -1655,7 +1655,7 @@ fn body(a: &mut Arena, b: &BodyStructure<'_>) -> imap_body {
     };
     match b {
         BodyStructure::Single { kind, fields, ext } => {
-            out.params = pairs(a, &fields.params);
+            out.params = pairs(a, fields.params);
             out.id = nstring(a, &fields.id);
             out.description = nstring(a, &fields.description);
             out.encoding = bytes(a, &fields.encoding);
@@ -1685,9 +1685,9 @@ fn body(a: &mut Arena, b: &BodyStructure<'_>) -> imap_body {
                 out.has_extension = true;
                 out.md5 = nstring(a, &e.md5);
                 out.disposition = disposition(a, &e.disposition);
-                out.language = bytes_list(a, &e.language);
+                out.language = bytes_list(a, e.language);
                 out.location = nstring(a, &e.location);
-                (out.extensions, out.extensions_len) = body_extensions(a, &e.extensions);
+                (out.extensions, out.extensions_len) = body_extensions(a, e.extensions);
             }
         }
         BodyStructure::Multi { parts, subtype, ext } => {
@@ -1697,11 +1697,11 @@ fn body(a: &mut Arena, b: &BodyStructure<'_>) -> imap_body {
             (out.parts, out.parts_len) = a.slice(items);
             if let Some(e) = ext {
                 out.has_extension = true;
-                out.params = pairs(a, &e.params);
+                out.params = pairs(a, e.params);
                 out.disposition = disposition(a, &e.disposition);
-                out.language = bytes_list(a, &e.language);
+                out.language = bytes_list(a, e.language);
                 out.location = nstring(a, &e.location);
-                (out.extensions, out.extensions_len) = body_extensions(a, &e.extensions);
+                (out.extensions, out.extensions_len) = body_extensions(a, e.extensions);
             }
         }
     }
@@ -1844,10 +1844,10 @@ fn list(a: &mut Arena, m: &ListMailbox<'_>) -> imap_list {
 fn thread(a: &mut Arena, t: &Thread) -> imap_thread {
     let children: Vec<imap_thread> = t.children.iter().map(|c| thread(a, c)).collect();
     let (children, children_len) = a.slice(children);
-    imap_thread { members: u32_list(a, &t.members), children, children_len }
+    imap_thread { members: u32_list(a, t.members), children, children_len }
 }
 
-fn namespace_list(a: &mut Arena, n: &Option<Vec<NamespaceDesc<'_>>>) -> imap_namespace_list {
+fn namespace_list(a: &mut Arena, n: &Option<&[NamespaceDesc<'_>]>) -> imap_namespace_list {
     let Some(descs) = n else {
         return imap_namespace_list { is_nil: true, items: std::ptr::null(), len: 0 };
     };

@@ -32,7 +32,8 @@ pub enum Node<'a> {
 /// The canonical s-expression of `value`, on one line.
 ///
 /// ```
-/// let r = imap::codec::decode::parse_response(b"* 3 EXISTS\r\n").unwrap();
+/// let arena = imap::codec::Arena::new();
+/// let r = imap::codec::decode::parse_response(b"* 3 EXISTS\r\n", &arena).unwrap();
 /// assert_eq!(imap::print::to_sexp(&r), "(exists 3)");
 /// ```
 pub fn to_sexp<T: ToNode + ?Sized>(value: &T) -> String {

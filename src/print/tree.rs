@@ -152,7 +152,7 @@ fn id_list(name: &'static str, ids: &[u32], modseq: Option<u64>) -> Node<'static
 }
 
 fn list_mailbox<'a>(name: &'static str, m: &'a ListMailbox<'_>) -> Node<'a> {
-    let head = [list(&m.attributes, ToNode::to_node), delimiter(m.delimiter), string(&m.name)];
+    let head = [list(m.attributes, ToNode::to_node), delimiter(m.delimiter), string(&m.name)];
     form(name, head.into_iter().chain(m.extended.iter().map(ToNode::to_node)))
 }
 
@@ -164,7 +164,7 @@ fn namespace<'a>(n: Option<&'a [NamespaceDesc<'_>]>) -> Node<'a> {
     })
 }
 
-impl ToNode for Thread {
+impl ToNode for Thread<'_> {
     fn to_node(&self) -> Node<'_> {
         let members = self.members.iter().map(|&n| Node::Num(u64::from(n)));
         Node::List(members.chain(self.children.iter().map(ToNode::to_node)).collect())
@@ -444,12 +444,12 @@ impl ToNode for Envelope<'_> {
         form("envelope", [
             form("date", [nstring(&self.date)]),
             form("subject", [nstring(&self.subject)]),
-            addrs("from", &self.from),
-            addrs("sender", &self.sender),
-            addrs("reply-to", &self.reply_to),
-            addrs("to", &self.to),
-            addrs("cc", &self.cc),
-            addrs("bcc", &self.bcc),
+            addrs("from", self.from),
+            addrs("sender", self.sender),
+            addrs("reply-to", self.reply_to),
+            addrs("to", self.to),
+            addrs("cc", self.cc),
+            addrs("bcc", self.bcc),
             form("in-reply-to", [nstring(&self.in_reply_to)]),
             form("message-id", [nstring(&self.message_id)]),
         ])
@@ -467,7 +467,7 @@ fn params<'a>(p: &'a [(Bytes<'_>, NString<'_>)]) -> Node<'a> {
 }
 
 fn disposition<'a>(d: &'a Option<Disposition<'_>>) -> Node<'a> {
-    d.as_ref().map_or(Node::Nil, |d| Node::List(vec![string(&d.kind), params(&d.params)]))
+    d.as_ref().map_or(Node::Nil, |d| Node::List(vec![string(&d.kind), params(d.params)]))
 }
 
 fn ext_tail<'a>(
@@ -498,7 +498,7 @@ impl ToNode for BodyStructure<'_> {
                 let f = form(
                     "fields",
                     [
-                        params(&fields.params),
+                        params(fields.params),
                         nstring(&fields.id),
                         nstring(&fields.description),
                         string(&fields.encoding),
@@ -506,7 +506,7 @@ impl ToNode for BodyStructure<'_> {
                     ],
                 );
                 let ext = ext.as_ref().map(|e| {
-                    form("ext", std::iter::once(nstring(&e.md5)).chain(ext_tail(&e.disposition, &e.language, &e.location, &e.extensions)))
+                    form("ext", std::iter::once(nstring(&e.md5)).chain(ext_tail(&e.disposition, e.language, &e.location, e.extensions)))
                 });
                 match kind {
                     SinglePart::Text { subtype, lines } => {
@@ -523,7 +523,7 @@ impl ToNode for BodyStructure<'_> {
             }
             BodyStructure::Multi { parts, subtype, ext } => {
                 let ext = ext.as_ref().map(|e| {
-                    form("ext", std::iter::once(params(&e.params)).chain(ext_tail(&e.disposition, &e.language, &e.location, &e.extensions)))
+                    form("ext", std::iter::once(params(e.params)).chain(ext_tail(&e.disposition, e.language, &e.location, e.extensions)))
                 });
                 form("multipart", parts.iter().map(ToNode::to_node).chain([string(subtype)]).chain(ext))
             }

@@ -18,7 +18,7 @@ pub enum BodyStructure<'a> {
     /// A multipart part.
     Multi {
         /// The parts (some servers send none).
-        parts: Vec<BodyStructure<'a>>,
+        parts: &'a [BodyStructure<'a>],
         /// The multipart subtype, e.g. `MIXED`.
         subtype: Bytes<'a>,
         /// Extension data; `None` for the non-extensible BODY form.
@@ -49,9 +49,9 @@ pub enum SinglePart<'a> {
         /// `RFC822` or `GLOBAL`.
         subtype: Bytes<'a>,
         /// Envelope of the nested message.
-        envelope: Box<Envelope<'a>>,
+        envelope: &'a Envelope<'a>,
         /// Body structure of the nested message.
-        body: Box<BodyStructure<'a>>,
+        body: &'a BodyStructure<'a>,
         /// Size in lines.
         lines: u64,
     },
@@ -62,7 +62,7 @@ pub enum SinglePart<'a> {
 pub struct BodyFields<'a> {
     /// Content-Type parameters (attribute, value). A `NIL` value, which some
     /// servers send, is `None`.
-    pub params: Vec<(Bytes<'a>, NString<'a>)>,
+    pub params: &'a [(Bytes<'a>, NString<'a>)],
     /// Content-ID.
     pub id: NString<'a>,
     /// Content-Description.
@@ -79,7 +79,7 @@ pub struct Disposition<'a> {
     /// e.g. `attachment`.
     pub kind: Bytes<'a>,
     /// Disposition parameters, e.g. `filename`.
-    pub params: Vec<(Bytes<'a>, NString<'a>)>,
+    pub params: &'a [(Bytes<'a>, NString<'a>)],
 }
 
 /// A future `body-extension` value.
@@ -90,7 +90,7 @@ pub enum BodyExtension<'a> {
     /// A number.
     Number(u64),
     /// A parenthesised list.
-    List(Vec<BodyExtension<'a>>),
+    List(&'a [BodyExtension<'a>]),
 }
 
 /// `body-ext-1part`: extension data of a non-multipart part. Fields the
@@ -102,24 +102,24 @@ pub struct SinglePartExt<'a> {
     /// Content-Disposition.
     pub disposition: Option<Disposition<'a>>,
     /// Content-Language tags.
-    pub language: Vec<Bytes<'a>>,
+    pub language: &'a [Bytes<'a>],
     /// Content-Location.
     pub location: NString<'a>,
     /// Further extension data.
-    pub extensions: Vec<BodyExtension<'a>>,
+    pub extensions: &'a [BodyExtension<'a>],
 }
 
 /// `body-ext-mpart`: extension data of a multipart part.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct MultiPartExt<'a> {
     /// Content-Type parameters, e.g. `boundary`.
-    pub params: Vec<(Bytes<'a>, NString<'a>)>,
+    pub params: &'a [(Bytes<'a>, NString<'a>)],
     /// Content-Disposition.
     pub disposition: Option<Disposition<'a>>,
     /// Content-Language tags.
-    pub language: Vec<Bytes<'a>>,
+    pub language: &'a [Bytes<'a>],
     /// Content-Location.
     pub location: NString<'a>,
     /// Further extension data.
-    pub extensions: Vec<BodyExtension<'a>>,
+    pub extensions: &'a [BodyExtension<'a>],
 }

@@ -9,13 +9,13 @@ pub enum Code<'a> {
     /// `ALERT`: the text must be shown to the user.
     Alert,
     /// `BADCHARSET` with the charsets the server supports (possibly none).
-    BadCharset(Vec<Bytes<'a>>),
+    BadCharset(&'a [Bytes<'a>]),
     /// `CAPABILITY ...` inside a greeting or tagged OK.
-    Capability(Vec<Capability<'a>>),
+    Capability(&'a [Capability<'a>]),
     /// `PARSE`
     Parse,
     /// `PERMANENTFLAGS (...)`; `\*` appears as [`Flag::Wildcard`].
-    PermanentFlags(Vec<Flag<'a>>),
+    PermanentFlags(&'a [Flag<'a>]),
     /// `READ-ONLY`
     ReadOnly,
     /// `READ-WRITE`

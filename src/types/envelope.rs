@@ -28,17 +28,17 @@ pub struct Envelope<'a> {
     /// Subject header, unparsed (may hold RFC 2047 encoded words).
     pub subject: NString<'a>,
     /// From addresses.
-    pub from: Vec<Address<'a>>,
+    pub from: &'a [Address<'a>],
     /// Sender addresses.
-    pub sender: Vec<Address<'a>>,
+    pub sender: &'a [Address<'a>],
     /// Reply-To addresses.
-    pub reply_to: Vec<Address<'a>>,
+    pub reply_to: &'a [Address<'a>],
     /// To addresses.
-    pub to: Vec<Address<'a>>,
+    pub to: &'a [Address<'a>],
     /// Cc addresses.
-    pub cc: Vec<Address<'a>>,
+    pub cc: &'a [Address<'a>],
     /// Bcc addresses.
-    pub bcc: Vec<Address<'a>>,
+    pub bcc: &'a [Address<'a>],
     /// In-Reply-To header.
     pub in_reply_to: NString<'a>,
     /// Message-ID header.

@@ -1,7 +1,7 @@
 //! FETCH response items (RFC 9051 `msg-att`, plus CONDSTORE, OBJECTID,
 //! SAVEDATE, PREVIEW and Gmail items) and body section specifiers.
 
-use super::{BodyStructure, Bytes, DateTime, Envelope, Flag, NString};
+use super::{BodyStructure, Bytes, DateTime, Envelope, Flag, NString, Slice};
 
 /// A body section specifier: the part of `BODY[1.2.HEADER]` in brackets.
 ///
@@ -10,7 +10,7 @@ use super::{BodyStructure, Bytes, DateTime, Envelope, Flag, NString};
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Section<'a> {
     /// The part path, e.g. `[1, 2]` for `1.2`.
-    pub part: Vec<u32>,
+    pub part: Slice<'a, u32>,
     /// What of that part, if not the whole part.
     pub text: Option<SectionText<'a>>,
 }
@@ -21,9 +21,9 @@ pub enum SectionText<'a> {
     /// `HEADER`
     Header,
     /// `HEADER.FIELDS (names...)`
-    HeaderFields(Vec<Bytes<'a>>),
+    HeaderFields(Slice<'a, Bytes<'a>>),
     /// `HEADER.FIELDS.NOT (names...)`
-    HeaderFieldsNot(Vec<Bytes<'a>>),
+    HeaderFieldsNot(Slice<'a, Bytes<'a>>),
     /// `TEXT`
     Text,
     /// `MIME` (only after a part number)
@@ -34,9 +34,9 @@ pub enum SectionText<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchItem<'a> {
     /// `FLAGS (...)`
-    Flags(Vec<Flag<'a>>),
+    Flags(&'a [Flag<'a>]),
     /// `ENVELOPE (...)`
-    Envelope(Box<Envelope<'a>>),
+    Envelope(&'a Envelope<'a>),
     /// `INTERNALDATE "..."`
     InternalDate(DateTime),
     /// `RFC822.SIZE n`
@@ -48,9 +48,9 @@ pub enum FetchItem<'a> {
     /// `RFC822.TEXT data` (IMAP4rev1)
     Rfc822Text(NString<'a>),
     /// `BODY (...)`: the non-extensible structure.
-    Body(Box<BodyStructure<'a>>),
+    Body(&'a BodyStructure<'a>),
     /// `BODYSTRUCTURE (...)`
-    BodyStructure(Box<BodyStructure<'a>>),
+    BodyStructure(&'a BodyStructure<'a>),
     /// `BODY[section]<origin> data`
     BodySection {
         /// Which section.
@@ -63,7 +63,7 @@ pub enum FetchItem<'a> {
     /// `BINARY[part] data` (RFC 3516)
     Binary {
         /// The part path.
-        part: Vec<u32>,
+        part: &'a [u32],
         /// The origin octet of a partial fetch.
         origin: Option<u32>,
         /// The decoded data; `None` for NIL.
@@ -72,7 +72,7 @@ pub enum FetchItem<'a> {
     /// `BINARY.SIZE[part] n` (RFC 3516)
     BinarySize {
         /// The part path.
-        part: Vec<u32>,
+        part: &'a [u32],
         /// Decoded size in octets.
         size: u64,
     },
@@ -93,7 +93,7 @@ pub enum FetchItem<'a> {
     /// `X-GM-THRID n`
     GmThrId(u64),
     /// `X-GM-LABELS (...)`; system labels keep their backslash (`\Inbox`).
-    GmLabels(Vec<Bytes<'a>>),
+    GmLabels(&'a [Bytes<'a>]),
     /// Any other item, or a known item whose value did not parse: its name
     /// and the raw bytes of its value.
     Other {

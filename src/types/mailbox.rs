@@ -7,21 +7,21 @@ use super::{Bytes, MailboxAttr, NString};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListMailbox<'a> {
     /// Mailbox attributes.
-    pub attributes: Vec<MailboxAttr<'a>>,
+    pub attributes: &'a [MailboxAttr<'a>],
     /// The hierarchy delimiter; `None` for a flat namespace (NIL).
     pub delimiter: Option<u8>,
     /// The name as sent (modified UTF-7 unless UTF8=ACCEPT is enabled);
     /// see [`crate::codec::mutf7`].
     pub name: Bytes<'a>,
     /// LIST-EXTENDED data items.
-    pub extended: Vec<ListExtendedItem<'a>>,
+    pub extended: &'a [ListExtendedItem<'a>],
 }
 
 /// One LIST-EXTENDED data item.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListExtendedItem<'a> {
     /// `CHILDINFO ("SUBSCRIBED" ...)`
-    ChildInfo(Vec<Bytes<'a>>),
+    ChildInfo(&'a [Bytes<'a>]),
     /// `OLDNAME ("name")`
     OldName(Bytes<'a>),
     /// Any other item: its tag and raw value.
@@ -75,7 +75,7 @@ pub struct NamespaceDesc<'a> {
     /// The hierarchy delimiter; `None` for NIL.
     pub delimiter: Option<u8>,
     /// Extension data: (name, values).
-    pub extensions: Vec<(Bytes<'a>, Vec<Bytes<'a>>)>,
+    pub extensions: &'a [(Bytes<'a>, &'a [Bytes<'a>])],
 }
 
 /// One resource of a QUOTA response.
@@ -93,7 +93,7 @@ pub struct QuotaResource<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MetadataEntries<'a> {
     /// Entries with values, in reply to GETMETADATA; a `None` value is NIL.
-    Values(Vec<(Bytes<'a>, NString<'a>)>),
+    Values(&'a [(Bytes<'a>, NString<'a>)]),
     /// Unsolicited: the names of entries that changed.
-    Changed(Vec<Bytes<'a>>),
+    Changed(&'a [Bytes<'a>]),
 }

@@ -15,6 +15,7 @@ mod flag;
 mod mailbox;
 mod response;
 mod sequence;
+mod slice;
 
 pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartExt, SinglePart, SinglePartExt};
 pub use bytes::{Bytes, NString};
@@ -32,3 +33,4 @@ pub use flag::{Flag, MailboxAttr};
 pub use mailbox::{ListExtendedItem, ListMailbox, MetadataEntries, NamespaceDesc, QuotaResource, StatusItem};
 pub use response::{Esearch, EsearchItem, Response, Status, Tagged, Thread, Untagged};
 pub use sequence::{SeqRange, SequenceSet, STAR};
+pub use slice::Slice;

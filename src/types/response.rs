@@ -53,11 +53,11 @@ pub enum Untagged<'a> {
     /// `* PREAUTH ...` (a greeting)
     Preauth(RespText<'a>),
     /// `* CAPABILITY ...`
-    Capability(Vec<Capability<'a>>),
+    Capability(&'a [Capability<'a>]),
     /// `* ENABLED ...` (RFC 5161)
-    Enabled(Vec<Capability<'a>>),
+    Enabled(&'a [Capability<'a>]),
     /// `* FLAGS (...)`
-    Flags(Vec<Flag<'a>>),
+    Flags(&'a [Flag<'a>]),
     /// `* LIST ...`
     List(ListMailbox<'a>),
     /// `* LSUB ...` (IMAP4rev1)
@@ -69,12 +69,12 @@ pub enum Untagged<'a> {
         /// The mailbox name as sent.
         mailbox: Bytes<'a>,
         /// The items.
-        items: Vec<StatusItem<'a>>,
+        items: &'a [StatusItem<'a>],
     },
     /// `* SEARCH ...` (IMAP4rev1), with RFC 7162's `(MODSEQ n)`.
     Search {
         /// Matching message numbers or UIDs.
-        ids: Vec<u32>,
+        ids: &'a [u32],
         /// The highest mod-sequence of the matches, if reported.
         modseq: Option<u64>,
     },
@@ -83,43 +83,43 @@ pub enum Untagged<'a> {
     /// `* SORT ...` (RFC 5256), with RFC 7162's `(MODSEQ n)`.
     Sort {
         /// Message numbers or UIDs in sorted order.
-        ids: Vec<u32>,
+        ids: &'a [u32],
         /// The highest mod-sequence of the matches, if reported.
         modseq: Option<u64>,
     },
     /// `* THREAD ...` (RFC 5256): the list of thread trees.
-    Thread(Vec<Thread>),
+    Thread(&'a [Thread<'a>]),
     /// `* NAMESPACE personal other shared` (RFC 2342); `None` for NIL.
     Namespace {
         /// Personal namespaces.
-        personal: Option<Vec<NamespaceDesc<'a>>>,
+        personal: Option<&'a [NamespaceDesc<'a>]>,
         /// Other users' namespaces.
-        other: Option<Vec<NamespaceDesc<'a>>>,
+        other: Option<&'a [NamespaceDesc<'a>]>,
         /// Shared namespaces.
-        shared: Option<Vec<NamespaceDesc<'a>>>,
+        shared: Option<&'a [NamespaceDesc<'a>]>,
     },
     /// `* ID (...)` or `* ID NIL` (RFC 2971): field/value pairs.
-    Id(Option<Vec<(Bytes<'a>, NString<'a>)>>),
+    Id(Option<&'a [(Bytes<'a>, NString<'a>)]>),
     /// `* QUOTA root (...)` (RFC 2087, 9208)
     Quota {
         /// The quota root.
         root: Bytes<'a>,
         /// Its resources.
-        resources: Vec<QuotaResource<'a>>,
+        resources: &'a [QuotaResource<'a>],
     },
     /// `* QUOTAROOT mailbox root...` (RFC 2087, 9208)
     QuotaRoot {
         /// The mailbox asked about.
         mailbox: Bytes<'a>,
         /// Its quota roots (possibly none).
-        roots: Vec<Bytes<'a>>,
+        roots: &'a [Bytes<'a>],
     },
     /// `* ACL mailbox (identifier rights)...` (RFC 4314)
     Acl {
         /// The mailbox.
         mailbox: Bytes<'a>,
         /// (identifier, rights) pairs.
-        entries: Vec<(Bytes<'a>, Bytes<'a>)>,
+        entries: &'a [(Bytes<'a>, Bytes<'a>)],
     },
     /// `* LISTRIGHTS mailbox identifier required optional...` (RFC 4314)
     ListRights {
@@ -130,7 +130,7 @@ pub enum Untagged<'a> {
         /// Rights always granted.
         required: Bytes<'a>,
         /// Groups of rights that may be granted.
-        optional: Vec<Bytes<'a>>,
+        optional: &'a [Bytes<'a>],
     },
     /// `* MYRIGHTS mailbox rights` (RFC 4314)
     MyRights {
@@ -157,7 +157,7 @@ pub enum Untagged<'a> {
         /// The message sequence number.
         seq: u32,
         /// The items.
-        items: Vec<FetchItem<'a>>,
+        items: &'a [FetchItem<'a>],
     },
     /// `* VANISHED [(EARLIER)] uids` (RFC 7162)
     Vanished {
@@ -217,9 +217,9 @@ pub enum EsearchItem<'a> {
 /// `{members: [4, 23]}` and `{members: [44, 7, 96]}`. A thread that starts
 /// with branches, `((3)(5))`, has no members.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Thread {
+pub struct Thread<'a> {
     /// A chain of messages, each the child of the one before.
-    pub members: Vec<u32>,
+    pub members: &'a [u32],
     /// Sub-threads hanging from the last member.
-    pub children: Vec<Thread>,
+    pub children: &'a [Thread<'a>],
 }

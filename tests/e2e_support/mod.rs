@@ -1106,7 +1106,7 @@ fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, 
         | Untagged::Bye(t)
         | Untagged::Preauth(t) => audit_code(t.code.as_ref(), problems, server, label),
         Untagged::Fetch { items, .. } => {
-            for it in items {
+            for it in items.iter() {
                 match it {
                     FetchItem::Other { name, value } => problems.push(format!(
                         "{label}: FETCH item decoded as Other: {} {}",
@@ -1120,7 +1120,7 @@ fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, 
         }
         Untagged::Flags(flags) => audit_flags(flags, server),
         Untagged::Status { items, .. } => {
-            for it in items {
+            for it in items.iter() {
                 if let StatusItem::Other { name, value } = it {
                     let line = format!("{} {}", name.to_str_lossy(), value.escape_ascii());
                     if KNOWN_STATUS
@@ -1150,7 +1150,7 @@ fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, 
             }
         }
         Untagged::List(l) | Untagged::Lsub(l) | Untagged::Xlist(l) => {
-            for a in &l.attributes {
+            for a in l.attributes {
                 if let MailboxAttr::Extension(x) = a {
                     report(
                         server,
@@ -1159,7 +1159,7 @@ fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, 
                     );
                 }
             }
-            for x in &l.extended {
+            for x in l.extended {
                 if let ListExtendedItem::Other { tag, value } = x {
                     let line = format!("{} {}", tag.to_str_lossy(), value.escape_ascii());
                     if tag.eq_ignore_ascii_case(b"CHILDINFO")
@@ -1175,7 +1175,7 @@ fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, 
             }
         }
         Untagged::Capability(caps) | Untagged::Enabled(caps) => {
-            for c in caps {
+            for c in caps.iter() {
                 if let Capability::Other(o) = c {
                     report(server, "capability kept as Other", &o.to_str_lossy());
                 }
@@ -1197,18 +1197,21 @@ fn audit_flags(flags: &[Flag<'_>], server: Server) {
     }
 }
 
-/// An owned copy of a response code.
+/// An owned copy of a response code. Its lists (which a decoded code
+/// borrows from the decoder's arena) are leaked: a test keeps a few.
 pub fn own_code(c: &Code<'_>) -> Code<'static> {
+    fn leak<T, U>(v: &[T], own: impl Fn(T) -> U) -> &'static [U]
+    where
+        T: Clone,
+    {
+        Vec::leak(v.iter().cloned().map(own).collect())
+    }
     match c.clone() {
         Code::Alert => Code::Alert,
-        Code::BadCharset(v) => Code::BadCharset(v.into_iter().map(Bytes::into_owned).collect()),
-        Code::Capability(v) => {
-            Code::Capability(v.into_iter().map(Capability::into_owned).collect())
-        }
+        Code::BadCharset(v) => Code::BadCharset(leak(v, Bytes::into_owned)),
+        Code::Capability(v) => Code::Capability(leak(v, Capability::into_owned)),
         Code::Parse => Code::Parse,
-        Code::PermanentFlags(v) => {
-            Code::PermanentFlags(v.into_iter().map(Flag::into_owned).collect())
-        }
+        Code::PermanentFlags(v) => Code::PermanentFlags(leak(v, Flag::into_owned)),
         Code::ReadOnly => Code::ReadOnly,
         Code::ReadWrite => Code::ReadWrite,
         Code::TryCreate => Code::TryCreate,

@@ -387,7 +387,7 @@ fn section(e: &Sexp) -> R<Section<'_>> {
                 "mime" => Some(SectionText::Mime),
                 _ => return Err(format!("unknown section {t}")),
             };
-            return Ok(Section { part, text });
+            return Ok(Section { part: part.into(), text });
         }
         let (head, args) = form(cur)?;
         match head {
@@ -399,11 +399,11 @@ fn section(e: &Sexp) -> R<Section<'_>> {
             "header-fields" | "header-fields-not" => {
                 let names = args.iter().map(string).collect::<R<Vec<_>>>()?;
                 let text = if head == "header-fields" {
-                    SectionText::HeaderFields(names)
+                    SectionText::HeaderFields(names.into())
                 } else {
-                    SectionText::HeaderFieldsNot(names)
+                    SectionText::HeaderFieldsNot(names.into())
                 };
-                return Ok(Section { part, text: Some(text) });
+                return Ok(Section { part: part.into(), text: Some(text) });
             }
             _ => return Err(format!("unknown section form {head}")),
         }

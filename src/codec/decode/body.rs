@@ -18,11 +18,12 @@ pub(crate) fn body<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
 }
 
 fn multipart<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
-    let mut parts = Vec::new();
+    let mut parts = p.list();
     while p.peek() == Some(b'(') {
         parts.push(body(p)?);
         p.spaces();
     }
+    let parts = parts.into_bump_slice();
     let subtype = p.lenient_string()?;
     let ext = multipart_ext(p)?;
     Ok(BodyStructure::Multi { parts, subtype, ext })
@@ -43,8 +44,8 @@ fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<MultiPartExt<'a>>> {
 #[allow(clippy::type_complexity)]
 fn ext_tail<'a>(
     p: &mut Parser<'a>,
-) -> PResult<(Option<Disposition<'a>>, Vec<Bytes<'a>>, NString<'a>, Vec<BodyExtension<'a>>)> {
-    let (mut disposition, mut language, mut location, mut extensions) = (None, Vec::new(), None, Vec::new());
+) -> PResult<(Option<Disposition<'a>>, &'a [Bytes<'a>], NString<'a>, &'a [BodyExtension<'a>])> {
+    let (mut disposition, mut language, mut location, mut extensions) = (None, &[][..], None, p.list());
     if more(p) {
         disposition = self::disposition(p)?;
         if more(p) {
@@ -57,7 +58,7 @@ fn ext_tail<'a>(
             }
         }
     }
-    Ok((disposition, language, location, extensions))
+    Ok((disposition, language, location, extensions.into_bump_slice()))
 }
 
 fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
@@ -67,7 +68,7 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
     // only the subtype and perhaps the multipart extension data.
     if matches!(p.peek(), Some(b'(' | b')')) || p.buf[p.pos..].starts_with(b"NIL") {
         let ext = multipart_ext(p)?;
-        return Ok(BodyStructure::Multi { parts: Vec::new(), subtype: media_type, ext });
+        return Ok(BodyStructure::Multi { parts: &[], subtype: media_type, ext });
     }
     let subtype = p.lenient_string()?;
     p.spaces();
@@ -80,9 +81,11 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
         && p.buf[p.pos..].starts_with(b" (")
     {
         p.sp()?;
-        let envelope = Box::new(super::envelope::envelope(p)?);
+        let envelope = super::envelope::envelope(p)?;
+        let envelope = p.alloc(envelope);
         p.spaces();
-        let body = Box::new(body(p)?);
+        let body = body(p)?;
+        let body = p.alloc(body);
         let lines = if more(p) { p.number_or_negative()? } else { 0 };
         SinglePart::Message { subtype, envelope, body, lines }
     } else {
@@ -120,16 +123,16 @@ fn fields<'a>(p: &mut Parser<'a>) -> PResult<BodyFields<'a>> {
 }
 
 /// `body-fld-param`: `"(" string SP nstring ... ")"`, NIL, or `()`.
-fn params<'a>(p: &mut Parser<'a>) -> PResult<Vec<(Bytes<'a>, NString<'a>)>> {
+fn params<'a>(p: &mut Parser<'a>) -> PResult<&'a [(Bytes<'a>, NString<'a>)]> {
     if p.nil() {
-        return Ok(Vec::new());
+        return Ok(&[]);
     }
     p.expect(b'(', "'('")?;
-    let mut out = Vec::new();
+    let mut out = p.list();
     loop {
         p.spaces();
         if p.eat(b')') {
-            return Ok(out);
+            return Ok(out.into_bump_slice());
         }
         let name = p.string()?;
         p.sp()?;
@@ -143,7 +146,7 @@ fn disposition<'a>(p: &mut Parser<'a>) -> PResult<Option<Disposition<'a>>> {
         return Ok(None);
     }
     if p.peek() != Some(b'(') {
-        return Ok(Some(Disposition { kind: p.string()?, params: Vec::new() }));
+        return Ok(Some(Disposition { kind: p.string()?, params: &[] }));
     }
     p.pos += 1;
     let kind = p.string()?;
@@ -155,11 +158,14 @@ fn disposition<'a>(p: &mut Parser<'a>) -> PResult<Option<Disposition<'a>>> {
 }
 
 /// `body-fld-lang`: nstring or a list of strings.
-fn language<'a>(p: &mut Parser<'a>) -> PResult<Vec<Bytes<'a>>> {
+fn language<'a>(p: &mut Parser<'a>) -> PResult<&'a [Bytes<'a>]> {
     if p.peek() == Some(b'(') {
         return p.paren_list(|p| p.string());
     }
-    Ok(p.nstring()?.into_iter().collect())
+    Ok(match p.nstring()? {
+        Some(tag) => std::slice::from_ref(p.alloc(tag)),
+        None => &[],
+    })
 }
 
 /// `body-ext-1part`; an MD5 sent as a number is kept as its digits.

@@ -5,8 +5,8 @@ use crate::types::Capability;
 
 /// `*(SP capability)`, tolerating extra and trailing spaces. Inside a
 /// response code (`in_code`) the list stops at `]`.
-pub(crate) fn capability_list<'a>(p: &mut Parser<'a>, in_code: bool) -> PResult<Vec<Capability<'a>>> {
-    let mut caps = Vec::new();
+pub(crate) fn capability_list<'a>(p: &mut Parser<'a>, in_code: bool) -> PResult<&'a [Capability<'a>]> {
+    let mut caps = p.list();
     loop {
         p.spaces();
         let name = p.take_while(|b| !(matches!(b, b' ' | b'\r' | b'\n' | b'(' | b')') || in_code && b == b']'));
@@ -15,5 +15,5 @@ pub(crate) fn capability_list<'a>(p: &mut Parser<'a>, in_code: bool) -> PResult<
         }
         caps.push(Capability::parse(name));
     }
-    Ok(caps)
+    Ok(caps.into_bump_slice())
 }

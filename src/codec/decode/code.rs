@@ -168,7 +168,7 @@ fn known<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<Option<Code<'a>>> {
             Code::CopyUid { uid_validity, source, dest: p.sequence_set()? }
         }
         Name::BadCharset => {
-            let mut charsets = Vec::new();
+            let mut charsets = &[][..];
             if p.eat(b' ') {
                 charsets = p.paren_list(|p| p.astring())?;
             }

@@ -43,9 +43,9 @@ fn sep(p: &mut Parser<'_>) -> PResult<()> {
 }
 
 /// `"(" 1*address ")" / NIL`; `()` is accepted as empty.
-fn address_list<'a>(p: &mut Parser<'a>) -> PResult<Vec<Address<'a>>> {
+fn address_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Address<'a>]> {
     if p.nil() {
-        return Ok(Vec::new());
+        return Ok(&[]);
     }
     p.paren_list(address)
 }

@@ -1,6 +1,6 @@
 //! FETCH items (`msg-att`), sections and date-times.
 
-use super::parser::{keywords, PResult, Parser};
+use super::parser::{keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// FETCH item names.
@@ -27,17 +27,18 @@ keywords! {
         GmLabels = b"X-GM-LABELS",
     }
 }
-use crate::types::{Bytes, Date, DateTime, FetchItem, Section, SectionText};
+
+use crate::types::{Bytes, Date, DateTime, FetchItem, Section, SectionText, Slice};
 
 /// `"(" item *(SP item) ")"`. An item list wrapped in extra parentheses (as
 /// Lotus Domino sends) is flattened.
-pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<Vec<FetchItem<'a>>> {
-    let mut items = Vec::with_capacity(4);
+pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<&'a [FetchItem<'a>]> {
+    let mut items = p.list();
     att_list(p, &mut items)?;
-    Ok(items)
+    Ok(items.into_bump_slice())
 }
 
-fn att_list<'a>(p: &mut Parser<'a>, items: &mut Vec<FetchItem<'a>>) -> PResult<()> {
+fn att_list<'a>(p: &mut Parser<'a>, items: &mut ArenaVec<'a, FetchItem<'a>>) -> PResult<()> {
     p.expect(b'(', "'('")?;
     p.enter()?;
     loop {
@@ -110,9 +111,18 @@ fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
         }
         Item::Rfc822Size => FetchItem::Rfc822Size(p.number64()?),
         Item::InternalDate => FetchItem::InternalDate(date_time(p)?),
-        Item::Envelope => FetchItem::Envelope(Box::new(super::envelope::envelope(p)?)),
-        Item::BodyStructure => FetchItem::BodyStructure(Box::new(super::body::body(p)?)),
-        Item::Body => FetchItem::Body(Box::new(super::body::body(p)?)),
+        Item::Envelope => {
+            let envelope = super::envelope::envelope(p)?;
+            FetchItem::Envelope(p.alloc(envelope))
+        }
+        Item::BodyStructure => {
+            let body = super::body::body(p)?;
+            FetchItem::BodyStructure(p.alloc(body))
+        }
+        Item::Body => {
+            let body = super::body::body(p)?;
+            FetchItem::Body(p.alloc(body))
+        }
         Item::Rfc822 => FetchItem::Rfc822(p.nstring()?),
         Item::Rfc822Header => FetchItem::Rfc822Header(p.nstring()?),
         Item::Rfc822Text => FetchItem::Rfc822Text(p.nstring()?),
@@ -158,40 +168,47 @@ fn origin(p: &mut Parser<'_>) -> PResult<Option<u32>> {
 /// `"[" [section-spec] "]"`.
 pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
     p.expect(b'[', "'['")?;
-    let mut s = Section::default();
-    if p.eat(b']') {
-        return Ok(s);
-    }
-    while p.peek().is_some_and(|b| b.is_ascii_digit()) {
-        s.part.push(p.nz_number()?);
+    let mut part = p.list();
+    let ended = loop {
+        if p.eat(b']') {
+            break true;
+        }
+        if !p.peek().is_some_and(|b| b.is_ascii_digit()) {
+            break false;
+        }
+        part.push(p.nz_number()?);
         if !p.eat(b'.') {
             p.expect(b']', "']'")?;
-            return Ok(s);
+            break true;
         }
+    };
+    let part = part.into_bump_slice();
+    if ended {
+        return Ok(Section { part: Slice::Borrowed(part), text: None });
     }
-    s.text = Some(if p.keyword(b"HEADER.FIELDS.NOT") {
+    let text = if p.keyword(b"HEADER.FIELDS.NOT") {
         p.sp()?;
-        SectionText::HeaderFieldsNot(p.paren_list(|p| p.astring())?)
+        SectionText::HeaderFieldsNot(Slice::Borrowed(p.paren_list(|p| p.astring())?))
     } else if p.keyword(b"HEADER.FIELDS") {
         p.sp()?;
-        SectionText::HeaderFields(p.paren_list(|p| p.astring())?)
+        SectionText::HeaderFields(Slice::Borrowed(p.paren_list(|p| p.astring())?))
     } else if p.keyword(b"HEADER") {
         SectionText::Header
     } else if p.keyword(b"TEXT") {
         SectionText::Text
-    } else if p.keyword(b"MIME") && !s.part.is_empty() {
+    } else if p.keyword(b"MIME") && !part.is_empty() {
         SectionText::Mime
     } else {
         return Err(p.expected("section text"));
-    });
+    };
     p.expect(b']', "']'")?;
-    Ok(s)
+    Ok(Section { part: Slice::Borrowed(part), text: Some(text) })
 }
 
 /// `"[" [part] "]"` of BINARY items.
-fn section_binary(p: &mut Parser<'_>) -> PResult<Vec<u32>> {
+fn section_binary<'a>(p: &mut Parser<'a>) -> PResult<&'a [u32]> {
     p.expect(b'[', "'['")?;
-    let mut part = Vec::new();
+    let mut part = p.list();
     if !p.eat(b']') {
         loop {
             part.push(p.nz_number()?);
@@ -201,7 +218,7 @@ fn section_binary(p: &mut Parser<'_>) -> PResult<Vec<u32>> {
         }
         p.expect(b']', "']'")?;
     }
-    Ok(part)
+    Ok(part.into_bump_slice())
 }
 
 /// A quoted `date-time`, e.g. `"17-Jul-1996 02:44:25 -0700"`. The day may

@@ -16,7 +16,7 @@ keywords! {
 use crate::types::{Bytes, Flag};
 
 /// `(flag ...)`, with `\*` and `\Recent` accepted.
-pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<Vec<Flag<'a>>> {
+pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Flag<'a>]> {
     p.paren_list(flag)
 }
 

@@ -3,7 +3,7 @@
 
 use memchr::memmem;
 
-use super::parser::{keywords, PResult, Parser};
+use super::parser::{keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// STATUS item names.
@@ -68,7 +68,7 @@ pub(crate) fn list<'a>(p: &mut Parser<'a>) -> PResult<ListMailbox<'a>> {
     let delimiter = delimiter(p)?;
     p.sp()?;
     let name = mailbox(p)?;
-    let mut extended = Vec::new();
+    let mut extended = &[][..];
     if p.peek() == Some(b' ') && !p.at_end_lenient() {
         p.sp()?;
         extended = p.paren_list(list_extended_item)?;
@@ -86,10 +86,8 @@ fn list_extended_item<'a>(p: &mut Parser<'a>) -> PResult<ListExtendedItem<'a>> {
         }
     } else if tag.eq_ignore_ascii_case(b"OLDNAME") {
         let old = p.paren_list(mailbox);
-        if let Ok(mut names) = old {
-            if names.len() == 1 {
-                return Ok(ListExtendedItem::OldName(names.remove(0)));
-            }
+        if let Ok([name]) = old {
+            return Ok(ListExtendedItem::OldName(name.clone()));
         }
     }
     p.pos = value_start;
@@ -160,7 +158,7 @@ pub(crate) fn namespace<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     Ok(Untagged::Namespace { personal, other, shared })
 }
 
-fn namespace_list<'a>(p: &mut Parser<'a>) -> PResult<Option<Vec<NamespaceDesc<'a>>>> {
+fn namespace_list<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a [NamespaceDesc<'a>]>> {
     if p.nil() {
         return Ok(None);
     }
@@ -170,7 +168,7 @@ fn namespace_list<'a>(p: &mut Parser<'a>) -> PResult<Option<Vec<NamespaceDesc<'a
         let prefix = p.string()?;
         p.sp()?;
         let delimiter = delimiter(p)?;
-        let mut extensions = Vec::new();
+        let mut extensions = p.list();
         while p.spaces() {
             let name = p.string()?;
             p.sp()?;
@@ -179,7 +177,7 @@ fn namespace_list<'a>(p: &mut Parser<'a>) -> PResult<Option<Vec<NamespaceDesc<'a
         }
         p.expect(b')', "')'")?;
         p.leave();
-        Ok(NamespaceDesc { prefix, delimiter, extensions })
+        Ok(NamespaceDesc { prefix, delimiter, extensions: extensions.into_bump_slice() })
     })
     .map(Some)
 }
@@ -191,7 +189,7 @@ pub(crate) fn id<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         return Ok(Untagged::Id(None));
     }
     p.expect(b'(', "'('")?;
-    let mut fields = Vec::new();
+    let mut fields = p.list();
     loop {
         p.spaces();
         if p.eat(b')') {
@@ -201,7 +199,7 @@ pub(crate) fn id<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         p.sp()?;
         fields.push((name, p.nstring()?));
     }
-    Ok(Untagged::Id(Some(fields)))
+    Ok(Untagged::Id(Some(fields.into_bump_slice())))
 }
 
 /// `SP root SP "(" *(name SP usage SP limit) ")"` after QUOTA.
@@ -210,7 +208,7 @@ pub(crate) fn quota<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     let root = p.astring()?;
     p.sp()?;
     p.expect(b'(', "'('")?;
-    let mut resources = Vec::new();
+    let mut resources = p.list();
     loop {
         p.spaces();
         if p.eat(b')') {
@@ -223,14 +221,14 @@ pub(crate) fn quota<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         let limit = p.number64()?;
         resources.push(QuotaResource { name, usage, limit });
     }
-    Ok(Untagged::Quota { root, resources })
+    Ok(Untagged::Quota { root, resources: resources.into_bump_slice() })
 }
 
 /// `SP mailbox *(SP root)` after QUOTAROOT.
 pub(crate) fn quota_root<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let mailbox = mailbox(p)?;
-    let roots = trailing_astrings(p)?;
+    let roots = trailing_astrings(p, p.list())?;
     Ok(Untagged::QuotaRoot { mailbox, roots })
 }
 
@@ -238,14 +236,14 @@ pub(crate) fn quota_root<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
 pub(crate) fn acl<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let mailbox = mailbox(p)?;
-    let mut entries = Vec::new();
+    let mut entries = p.list();
     while !p.at_end_lenient() {
         p.sp()?;
         let identifier = p.astring()?;
         p.sp()?;
         entries.push((identifier, p.astring()?));
     }
-    Ok(Untagged::Acl { mailbox, entries })
+    Ok(Untagged::Acl { mailbox, entries: entries.into_bump_slice() })
 }
 
 /// `SP mailbox SP identifier SP required *(SP optional)` after LISTRIGHTS.
@@ -256,7 +254,7 @@ pub(crate) fn list_rights<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     let identifier = p.astring()?;
     p.sp()?;
     let required = p.astring()?;
-    let optional = trailing_astrings(p)?;
+    let optional = trailing_astrings(p, p.list())?;
     Ok(Untagged::ListRights { mailbox, identifier, required, optional })
 }
 
@@ -276,7 +274,7 @@ pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let entries = if p.peek() == Some(b'(') {
         p.pos += 1;
-        let mut values = Vec::new();
+        let mut values = p.list();
         loop {
             p.spaces();
             if p.eat(b')') {
@@ -286,21 +284,21 @@ pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
             p.sp()?;
             values.push((entry, p.nstring()?));
         }
-        MetadataEntries::Values(values)
+        MetadataEntries::Values(values.into_bump_slice())
     } else {
-        let mut names = vec![p.astring()?];
-        names.extend(trailing_astrings(p)?);
-        MetadataEntries::Changed(names)
+        let mut names = p.list();
+        names.push(p.astring()?);
+        MetadataEntries::Changed(trailing_astrings(p, names)?)
     };
     Ok(Untagged::Metadata { mailbox, entries })
 }
 
-/// `*(SP astring)` up to the end of the line, tolerating a trailing space.
-fn trailing_astrings<'a>(p: &mut Parser<'a>) -> PResult<Vec<Bytes<'a>>> {
-    let mut out = Vec::new();
+/// `*(SP astring)` up to the end of the line, tolerating a trailing space,
+/// appended to `out`.
+fn trailing_astrings<'a>(p: &mut Parser<'a>, mut out: ArenaVec<'a, Bytes<'a>>) -> PResult<&'a [Bytes<'a>]> {
     while !p.at_end_lenient() {
         p.sp()?;
         out.push(p.astring()?);
     }
-    Ok(out)
+    Ok(out.into_bump_slice())
 }

@@ -16,6 +16,7 @@ pub(crate) mod parser;
 mod response;
 mod search;
 
+use bumpalo::Bump;
 use thiserror::Error;
 
 use super::frame::{Frame, FrameError, Framer, Limits};
@@ -174,6 +175,8 @@ pub struct Decoder {
     ready: Ready,
     eof: bool,
     failed: Option<FrameError>,
+    /// Holds the lists of the response handed out last.
+    arena: Arena,
 }
 
 impl Default for Decoder {
@@ -201,6 +204,7 @@ impl Decoder {
             ready: Ready::Nothing,
             eof: false,
             failed: None,
+            arena: Arena::new(),
         }
     }
 
@@ -359,10 +363,12 @@ impl Decoder {
         Peek::Response { first_byte: self.buf[self.start], trailing: self.buf.len() - end }
     }
 
-    /// Parses the complete response of `len` bytes at `start`.
-    fn parse(&self, len: usize) -> Event<'_> {
+    /// Parses the complete response of `len` bytes at `start`, in an
+    /// arena emptied of the previous response.
+    fn parse(&mut self, len: usize) -> Event<'_> {
+        self.arena.recycle();
         let raw = &self.buf[self.start..self.start + len];
-        let mut p = parser::Parser::new(raw, self.limits.max_depth);
+        let mut p = parser::Parser::new(raw, &self.arena.0, self.limits.max_depth);
         match response::response(&mut p) {
             Ok(r) => Event::Response(r),
             Err(error) => Event::Malformed(Malformed { offset: self.base + self.start as u64, raw, error }),
@@ -459,14 +465,53 @@ fn literal_context(prefix: &[u8]) -> (Option<u32>, &[u8]) {
     (seq, &body[start..])
 }
 
-/// Parses one complete response (its line ending included) on its own.
+/// Memory for the lists and nested values of decoded responses.
+///
+/// A decoded [`Response`] borrows its strings from the input and its lists
+/// (FETCH items, addresses, body parts, flags...) from an arena, so that
+/// decoding allocates nothing per list and dropping a response frees
+/// nothing. A [`Decoder`] owns one and empties it for every response;
+/// [`parse_response`] takes one from the caller.
+#[derive(Debug, Default)]
+pub struct Arena(Bump);
+
+/// The most arena memory kept for the next response; an arena that grew
+/// beyond this (for one huge response) is released instead of reused.
+const ARENA_KEEP: usize = 1 << 20;
+
+impl Arena {
+    /// An empty arena; it allocates on first use.
+    pub fn new() -> Self {
+        Arena(Bump::new())
+    }
+
+    /// Frees what the last responses parsed in this arena used (they can
+    /// no longer be borrowed), keeping up to 1 MiB for the next one.
+    pub fn recycle(&mut self) {
+        if self.0.allocated_bytes() > ARENA_KEEP {
+            self.0 = Bump::new();
+        } else {
+            self.0.reset();
+        }
+    }
+
+    /// Bytes the arena holds from the system, used or not.
+    pub fn allocated_bytes(&self) -> usize {
+        self.0.allocated_bytes()
+    }
+}
+
+/// Parses one complete response (its line ending included) on its own,
+/// its lists in `arena`.
 ///
 /// ```
+/// use imap::codec::decode::{parse_response, Arena};
 /// use imap::types::{Response, Untagged};
-/// let r = imap::codec::decode::parse_response(b"* 7 RECENT\r\n").unwrap();
+/// let arena = Arena::new();
+/// let r = parse_response(b"* 7 RECENT\r\n", &arena).unwrap();
 /// assert_eq!(r, Response::Untagged(Untagged::Recent(7)));
 /// ```
-pub fn parse_response(bytes: &[u8]) -> Result<Response<'_>, ParseError> {
-    let mut p = parser::Parser::new(bytes, Limits::default().max_depth);
+pub fn parse_response<'a>(bytes: &'a [u8], arena: &'a Arena) -> Result<Response<'a>, ParseError> {
+    let mut p = parser::Parser::new(bytes, &arena.0, Limits::default().max_depth);
     response::response(&mut p)
 }

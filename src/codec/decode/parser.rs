@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+pub(crate) use bumpalo::collections::Vec as ArenaVec;
+use bumpalo::Bump;
 use memchr::memchr;
 
 use super::{ParseError, ParseErrorKind};
@@ -14,6 +16,8 @@ pub(crate) type PResult<T> = Result<T, ParseError>;
 pub(crate) struct Parser<'a> {
     /// The whole response.
     pub(crate) buf: &'a [u8],
+    /// Where lists, nested values and unescaped strings go.
+    arena: &'a Bump,
     /// The current position.
     pub(crate) pos: usize,
     /// Current nesting depth of parenthesised values.
@@ -126,9 +130,24 @@ pub(crate) fn is_astring_char(b: u8) -> bool {
 }
 
 impl<'a> Parser<'a> {
-    /// A parser at the start of `buf`.
-    pub(crate) fn new(buf: &'a [u8], max_depth: usize) -> Self {
-        Parser { buf, pos: 0, depth: 0, max_depth }
+    /// A parser at the start of `buf` that allocates in `arena`.
+    pub(crate) fn new(buf: &'a [u8], arena: &'a Bump, max_depth: usize) -> Self {
+        Parser { buf, arena, pos: 0, depth: 0, max_depth }
+    }
+
+    /// An empty list in the arena, with room for a few elements (most
+    /// lists are short, and growing one that is not the arena's last
+    /// allocation copies it). What is pushed into it must not own heap
+    /// memory: the arena never runs destructors.
+    #[inline]
+    pub(crate) fn list<T>(&self) -> ArenaVec<'a, T> {
+        ArenaVec::with_capacity_in(4, self.arena)
+    }
+
+    /// `value` moved into the arena (which never runs its destructor).
+    #[inline]
+    pub(crate) fn alloc<T>(&self, value: T) -> &'a T {
+        self.arena.alloc(value)
     }
 
     /// An error of `kind` at the current position.
@@ -375,15 +394,15 @@ impl<'a> Parser<'a> {
     /// first backslash at `first_escape`: unescaped into an owned buffer.
     #[cold]
     fn quoted_escaped(&mut self, start: usize, first_escape: usize) -> PResult<Bytes<'a>> {
-        let mut v = Vec::with_capacity(self.quoted_len(start));
+        let mut v = ArenaVec::with_capacity_in(self.quoted_len(start), self.arena);
         let mut i = start;
         let mut j = first_escape;
         loop {
-            v.extend_from_slice(&self.buf[i..j]);
+            v.extend_from_slice_copy(&self.buf[i..j]);
             match self.buf[j] {
                 b'"' => {
                     self.pos = j + 1;
-                    return Ok(Bytes(Cow::Owned(v)));
+                    return Ok(Bytes::borrowed(v.into_bump_slice()));
                 }
                 b'\\' => {
                     match self.buf.get(j + 1) {
@@ -392,7 +411,7 @@ impl<'a> Parser<'a> {
                             self.pos = j + 1;
                             return Err(self.err(ParseErrorKind::Unterminated));
                         }
-                        Some(&c) => v.extend_from_slice(&[b'\\', c]),
+                        Some(&c) => v.extend_from_slice_copy(&[b'\\', c]),
                     }
                     i = j + 2;
                 }
@@ -490,10 +509,10 @@ impl<'a> Parser<'a> {
 
     /// `(` items separated by spaces `)`, leniently: extra spaces are
     /// allowed, `item` is called for each element.
-    pub(crate) fn paren_list<T>(&mut self, mut item: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
+    pub(crate) fn paren_list<T>(&mut self, mut item: impl FnMut(&mut Self) -> PResult<T>) -> PResult<&'a [T]> {
         self.expect(b'(', "'('")?;
         self.enter()?;
-        let mut out = Vec::new();
+        let mut out = self.list();
         loop {
             self.spaces();
             if self.eat(b')') {
@@ -505,7 +524,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.leave();
-        Ok(out)
+        Ok(out.into_bump_slice())
     }
 
     /// A sequence set (`*` allowed, as some servers send it in responses).

@@ -1,6 +1,6 @@
 //! SEARCH, SORT, ESEARCH and THREAD responses.
 
-use super::parser::{keywords, PResult, Parser};
+use super::parser::{keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// ESEARCH item names.
@@ -16,8 +16,8 @@ use crate::types::{Bytes, Esearch, EsearchItem, Thread};
 
 /// `*(SP nz-number) [SP "(" "MODSEQ" SP n ")"]` after SEARCH or SORT,
 /// tolerating a trailing space.
-pub(crate) fn id_list(p: &mut Parser<'_>) -> PResult<(Vec<u32>, Option<u64>)> {
-    let mut ids = Vec::new();
+pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>)> {
+    let mut ids = p.list();
     let mut modseq = None;
     fast_ids(p, &mut ids);
     while !p.at_end_lenient() {
@@ -34,13 +34,13 @@ pub(crate) fn id_list(p: &mut Parser<'_>) -> PResult<(Vec<u32>, Option<u64>)> {
         }
         ids.push(p.nz_number()?);
     }
-    Ok((ids, modseq))
+    Ok((ids.into_bump_slice(), modseq))
 }
 
 /// Consumes the common case of a list of numbers, `SP nz-number` repeated,
 /// in one tight loop; stops before anything else (which the general loop
 /// then parses, or reports).
-fn fast_ids(p: &mut Parser<'_>, ids: &mut Vec<u32>) {
+fn fast_ids(p: &mut Parser<'_>, ids: &mut ArenaVec<'_, u32>) {
     let buf = p.buf;
     let mut i = p.pos;
     ids.reserve(buf.len().saturating_sub(i) / 8);
@@ -155,21 +155,21 @@ fn esearch_item<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<EsearchItem<'
 }
 
 /// `*thread-list` after THREAD.
-pub(crate) fn thread(p: &mut Parser<'_>) -> PResult<Vec<Thread>> {
-    let mut threads = Vec::new();
+pub(crate) fn thread<'a>(p: &mut Parser<'a>) -> PResult<&'a [Thread<'a>]> {
+    let mut threads = p.list();
     p.spaces();
     while p.peek() == Some(b'(') {
         threads.push(thread_node(p)?);
         p.spaces();
     }
-    Ok(threads)
+    Ok(threads.into_bump_slice())
 }
 
 /// `"(" members... children... ")"`.
-fn thread_node(p: &mut Parser<'_>) -> PResult<Thread> {
+fn thread_node<'a>(p: &mut Parser<'a>) -> PResult<Thread<'a>> {
     p.expect(b'(', "'('")?;
     p.enter()?;
-    let mut node = Thread::default();
+    let (mut members, mut children) = (p.list(), p.list());
     loop {
         p.spaces();
         match p.peek() {
@@ -177,13 +177,13 @@ fn thread_node(p: &mut Parser<'_>) -> PResult<Thread> {
                 p.pos += 1;
                 break;
             }
-            Some(b'(') => node.children.push(thread_node(p)?),
-            Some(b) if b.is_ascii_digit() && node.children.is_empty() => node.members.push(p.nz_number()?),
+            Some(b'(') => children.push(thread_node(p)?),
+            Some(b) if b.is_ascii_digit() && children.is_empty() => members.push(p.nz_number()?),
             _ => return Err(p.expected("thread member or ')'")),
         }
     }
     p.leave();
-    Ok(node)
+    Ok(Thread { members: members.into_bump_slice(), children: children.into_bump_slice() })
 }
 
 #[cfg(test)]

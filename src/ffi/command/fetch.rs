@@ -161,7 +161,7 @@ pub(crate) fn parse_section(s: &[u8]) -> Option<Section<'static>> {
         if digits == 0 {
             break;
         }
-        section.part.push(number(&rest[..digits])?);
+        section.part.to_mut().push(number(&rest[..digits])?);
         rest = &rest[digits..];
         match rest.split_first() {
             None => return Some(section),
@@ -176,9 +176,9 @@ pub(crate) fn parse_section(s: &[u8]) -> Option<Section<'static>> {
     } else if rest.eq_ignore_ascii_case(b"MIME") {
         SectionText::Mime
     } else if let Some(r) = strip_prefix_ci(rest, b"HEADER.FIELDS.NOT ") {
-        SectionText::HeaderFieldsNot(header_names(r)?)
+        SectionText::HeaderFieldsNot(header_names(r)?.into())
     } else if let Some(r) = strip_prefix_ci(rest, b"HEADER.FIELDS ") {
-        SectionText::HeaderFields(header_names(r)?)
+        SectionText::HeaderFields(header_names(r)?.into())
     } else {
         return None;
     };

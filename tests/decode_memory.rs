@@ -1,0 +1,103 @@
+//! What decoding costs in heap memory: decoded responses keep their lists
+//! in the decoder's arena, so a response allocates nothing once the arena
+//! has grown to its size, and nothing a response holds outlives the
+//! decoder (the arena never runs destructors, so a list that owned heap
+//! memory would leak; every vector is checked for that).
+
+mod support;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::Path;
+
+use imap::codec::{Decoder, Event};
+use support::vectors::read_dir;
+
+/// The system allocator, counting what the current thread allocates.
+struct Counting;
+
+thread_local! {
+    /// Allocations made and not yet freed by this thread.
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    /// Allocations made by this thread.
+    static MADE: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counters are
+// thread-local cells that never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.with(|l| l.set(l.get() + 1));
+        MADE.with(|m| m.set(m.get() + 1));
+        System.alloc(layout)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.with(|l| l.set(l.get() - 1));
+        System.dealloc(ptr, layout)
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+fn live() -> isize {
+    LIVE.with(Cell::get)
+}
+
+fn made() -> usize {
+    MADE.with(Cell::get)
+}
+
+/// Decodes `input` to its end, looking at every event.
+fn decode_all(decoder: &mut Decoder) -> usize {
+    let mut events = 0;
+    while let Ok(Some(event)) = decoder.next() {
+        if let Event::Response(r) = &event {
+            std::hint::black_box(r);
+        }
+        events += 1;
+    }
+    events
+}
+
+#[test]
+fn nothing_a_decoded_response_holds_outlives_the_decoder() {
+    let cases = read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/decode"));
+    assert!(cases.len() > 700, "{} vectors", cases.len());
+    for case in &cases {
+        let before = live();
+        let mut decoder = Decoder::new();
+        decoder.feed(&case.input);
+        decoder.feed_eof();
+        decode_all(&mut decoder);
+        drop(decoder);
+        assert_eq!(live(), before, "{} ({}): allocations left after the decoder is gone", case.name, case.origin);
+    }
+}
+
+#[test]
+fn a_fetch_response_allocates_nothing_once_the_arena_has_grown() {
+    let response: &[u8] = b"* 12 FETCH (UID 4827 FLAGS (\\Seen $Forwarded) ENVELOPE (\"Tue, 3 Mar 2024 10:00:00 +0100\" \
+        \"a \\\"quoted\\\" subject\" ((\"Smith, Alice\" NIL \"alice\" \"example.com\")) NIL NIL \
+        ((NIL NIL \"bob\" \"example.org\")(\"Chloe\" NIL \"chloe\" \"example.net\")) NIL NIL NIL \"<id@example.com>\") \
+        BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 120 3 NIL NIL NIL NIL)\
+        (\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 4000 NIL (\"ATTACHMENT\" (\"FILENAME\" \"a.pdf\")) NIL NIL) \
+        \"MIXED\" (\"BOUNDARY\" \"b1\") NIL (\"EN\") NIL) BODY[HEADER.FIELDS (FROM TO)] {11}\r\nFrom: a\r\n\r\n)\r\n";
+    let copies = 100;
+    let mut decoder = Decoder::new();
+    decoder.feed(&response.repeat(copies));
+    // The arena keeps its last chunk when it is emptied; a few responses
+    // grow it to the size one response needs.
+    let warm_up = 3;
+    for _ in 0..warm_up {
+        match decoder.next() {
+            Ok(Some(Event::Response(r))) => assert!(format!("{r:?}").contains("a \\\"quoted\\\" subject"), "{r:?}"),
+            other => panic!("{other:?}"),
+        }
+    }
+    let before = made();
+    let rest = decode_all(&mut decoder);
+    assert_eq!(rest, copies - warm_up);
+    assert_eq!(made() - before, 0, "allocations while decoding {rest} more responses");
+}
