@@ -6,8 +6,9 @@ use std::ops::Deref;
 
 /// A byte string from the wire or for the wire.
 ///
-/// Decoded values borrow from the decoder's buffer; a quoted string that
-/// contained escapes is the only decoded value that owns its bytes.
+/// Decoded values borrow from the decoder: from its input buffer, or, for
+/// a quoted string that contained escapes, from its arena. Values built
+/// for commands may own their bytes.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Bytes<'a>(pub Cow<'a, [u8]>);
 

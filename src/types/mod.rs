@@ -1,7 +1,9 @@
 //! The IMAP data model: every value the codec decodes or encodes.
 //!
 //! Types know nothing of parsing or connection state. Decoded values
-//! borrow from the decoder's buffer (lifetime `'a`); see [`Bytes`].
+//! (lifetime `'a`) borrow their strings from the decoder's buffer (see
+//! [`Bytes`]) and their lists and nested values from its arena
+//! ([`crate::codec::Arena`]): a decoded response owns no heap memory.
 
 mod body;
 mod bytes;

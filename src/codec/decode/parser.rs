@@ -371,7 +371,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A quoted string, unescaped. Borrowed unless it held an escape.
+    /// A quoted string, unescaped (into the arena if it held an escape).
     #[inline]
     pub(crate) fn quoted(&mut self) -> PResult<Bytes<'a>> {
         self.expect(b'"', "quoted string")?;
@@ -391,10 +391,12 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a quoted string that starts at `start` and has its
-    /// first backslash at `first_escape`: unescaped into an owned buffer.
+    /// first backslash at `first_escape`: unescaped into the arena.
     #[cold]
     fn quoted_escaped(&mut self, start: usize, first_escape: usize) -> PResult<Bytes<'a>> {
-        let mut v = ArenaVec::with_capacity_in(self.quoted_len(start), self.arena);
+        // Nothing else is allocated while the string is unescaped, so this
+        // stays the arena's last allocation, which grows cheaply.
+        let mut v = ArenaVec::with_capacity_in(first_escape - start + 16, self.arena);
         let mut i = start;
         let mut j = first_escape;
         loop {
@@ -425,22 +427,6 @@ impl<'a> Parser<'a> {
                 None => return Err(self.err(ParseErrorKind::Unterminated)),
             };
         }
-    }
-
-    /// An upper bound of the unescaped length of the quoted string whose
-    /// content starts at `start`: the distance to its closing quote.
-    fn quoted_len(&self, start: usize) -> usize {
-        let mut i = start;
-        while let Some(j) = memchr::memchr2(b'"', b'\\', &self.buf[i..]).map(|j| i + j) {
-            if self.buf[j] == b'"' {
-                return j - start;
-            }
-            i = j + 2;
-            if i >= self.buf.len() {
-                break;
-            }
-        }
-        self.buf.len().saturating_sub(start)
     }
 
     /// A literal `{n}` / `{n+}` / `~{n}` and its bytes.
