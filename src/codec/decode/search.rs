@@ -43,7 +43,9 @@ pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>
 fn fast_ids(p: &mut Parser<'_>, ids: &mut ArenaVec<'_, u32>) {
     let buf = p.buf;
     let mut i = p.pos;
-    ids.reserve(buf.len().saturating_sub(i) / 8);
+    // Room for one id per six bytes (five digits and a space): a list of
+    // longer ids never has to grow and be copied.
+    ids.reserve(buf.len().saturating_sub(i) / 6);
     while i + 1 < buf.len() && buf[i] == b' ' && matches!(buf[i + 1], b'1'..=b'9') {
         let Some((id, len)) = number_at(buf, i + 1) else { break };
         ids.push(id);
