@@ -21,8 +21,11 @@ static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 static LIVE: AtomicIsize = AtomicIsize::new(0);
 /// Highest value of `LIVE` seen.
 static PEAK: AtomicIsize = AtomicIsize::new(0);
+/// Calls to `alloc`, `alloc_zeroed` and `realloc` while counting.
+static CALLS: AtomicUsize = AtomicUsize::new(0);
 
 fn grow(by: usize) {
+    CALLS.fetch_add(1, Relaxed);
     let live = LIVE.fetch_add(by as isize, Relaxed) + by as isize;
     PEAK.fetch_max(live, Relaxed);
 }
@@ -76,6 +79,8 @@ pub struct Usage {
     pub allocated: usize,
     /// Highest number of bytes live at once, above what was live before.
     pub peak: usize,
+    /// Allocation calls (a `realloc` counts as one).
+    pub calls: usize,
 }
 
 /// Runs `f` with counting on and returns what it allocated. Not reentrant;
@@ -84,9 +89,14 @@ pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Usage) {
     ALLOCATED.store(0, Relaxed);
     LIVE.store(0, Relaxed);
     PEAK.store(0, Relaxed);
+    CALLS.store(0, Relaxed);
     ON.store(true, Relaxed);
     let out = f();
     ON.store(false, Relaxed);
-    let usage = Usage { allocated: ALLOCATED.load(Relaxed), peak: PEAK.load(Relaxed).max(0) as usize };
+    let usage = Usage {
+        allocated: ALLOCATED.load(Relaxed),
+        peak: PEAK.load(Relaxed).max(0) as usize,
+        calls: CALLS.load(Relaxed),
+    };
     (out, usage)
 }

@@ -282,6 +282,7 @@ fn main() {
 
     print_throughput(&rows);
     print_read_size_ratio(&rows);
+    print_allocation_calls(&specs);
     if specs.iter().any(|s| s.key == "d") {
         print_allocations();
     }
@@ -421,6 +422,33 @@ fn print_read_size_ratio(rows: &[Row]) {
         };
         let (Some(one), Some(k4), Some(b1)) = (find("one"), find("4 KiB"), find("1-byte")) else { continue };
         println!("{:<31} {:>10.1} {:>10.1} {:>10.2} {:>10.1} {:>10.2}", input, one, k4, k4 / one, b1, b1 / one);
+    }
+}
+
+/// Allocation calls per response of each decoder on the inputs (a) to (c),
+/// in 4 KiB reads (the peers' figures include their client loop's buffer).
+fn print_allocation_calls(specs: &[&Spec]) {
+    let specs: Vec<&&Spec> = specs.iter().filter(|s| s.key != "d").collect();
+    if specs.is_empty() {
+        return;
+    }
+    println!();
+    println!("Allocations per response (calls to alloc/realloc, 4 KiB reads, decoded responses dropped):");
+    println!();
+    print!("{:<32}", "input");
+    for kind in DECODERS {
+        print!(" {:>12}", kind.name());
+    }
+    println!();
+    for spec in specs {
+        let input = (spec.make)();
+        print!("{:<32}", spec.name);
+        for kind in DECODERS {
+            let (o, usage) = alloc::measure(|| decoders::run(kind, &input.bytes, 4096, None, false));
+            let per_response = usage.calls as f64 / o.responses.max(1) as f64;
+            print!(" {per_response:>12.2}");
+        }
+        println!();
     }
 }
 
