@@ -2,7 +2,8 @@
 //! in the decoder's arena, so a response allocates nothing once the arena
 //! has grown to its size, and nothing a response holds outlives the
 //! decoder (the arena never runs destructors, so a list that owned heap
-//! memory would leak; every vector is checked for that).
+//! memory would leak; every vector is checked for that). The arena of a
+//! huge response is not kept for the next one.
 
 mod support;
 
@@ -21,6 +22,8 @@ thread_local! {
     static LIVE: Cell<isize> = const { Cell::new(0) };
     /// Allocations made by this thread.
     static MADE: Cell<usize> = const { Cell::new(0) };
+    /// Bytes allocated and not yet freed by this thread.
+    static LIVE_BYTES: Cell<isize> = const { Cell::new(0) };
 }
 
 // SAFETY: every call is forwarded to `System` unchanged; the counters are
@@ -29,11 +32,13 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         LIVE.with(|l| l.set(l.get() + 1));
         MADE.with(|m| m.set(m.get() + 1));
+        LIVE_BYTES.with(|l| l.set(l.get() + layout.size() as isize));
         System.alloc(layout)
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.with(|l| l.set(l.get() - 1));
+        LIVE_BYTES.with(|l| l.set(l.get() - layout.size() as isize));
         System.dealloc(ptr, layout)
     }
 }
@@ -47,6 +52,10 @@ fn live() -> isize {
 
 fn made() -> usize {
     MADE.with(Cell::get)
+}
+
+fn live_bytes() -> isize {
+    LIVE_BYTES.with(Cell::get)
 }
 
 /// Decodes `input` to its end, looking at every event.
@@ -100,4 +109,29 @@ fn a_fetch_response_allocates_nothing_once_the_arena_has_grown() {
     let rest = decode_all(&mut decoder);
     assert_eq!(rest, copies - warm_up);
     assert_eq!(made() - before, 0, "allocations while decoding {rest} more responses");
+}
+
+#[test]
+fn the_arena_of_a_huge_response_is_released_at_the_next_one() {
+    let ids: usize = 500_000;
+    let mut search = b"* SEARCH".to_vec();
+    for id in 1..=ids {
+        search.extend_from_slice(format!(" {id}").as_bytes());
+    }
+    search.extend_from_slice(b"\r\n");
+    let mut decoder = Decoder::new();
+    decoder.feed(&search);
+    decoder.feed(b"* 3 EXISTS\r\n");
+    match decoder.next() {
+        Ok(Some(Event::Response(imap::types::Response::Untagged(imap::types::Untagged::Search { ids: got, .. })))) => {
+            assert_eq!(got.len(), ids);
+            assert_eq!(got[ids - 1] as usize, ids);
+        }
+        other => panic!("{other:?}"),
+    }
+    let before = live_bytes();
+    assert!(matches!(decoder.next(), Ok(Some(Event::Response(_)))));
+    let released = before - live_bytes();
+    // The ids alone took 2 MB of the arena.
+    assert!(released >= (4 * ids) as isize, "released {released} bytes");
 }
