@@ -311,9 +311,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `NIL`, case-insensitively.
+    /// `NIL`, case-insensitively (servers send it in upper case, which is
+    /// tested first).
     pub(crate) fn nil(&mut self) -> bool {
-        self.keyword(b"NIL")
+        let end = self.pos + 3;
+        let is_nil = self.buf.get(self.pos..end).is_some_and(|w| w == b"NIL" || w.eq_ignore_ascii_case(b"NIL"));
+        if !is_nil || self.buf.get(end).is_some_and(|&b| is_atom_char(b)) {
+            return false;
+        }
+        self.pos = end;
+        true
     }
 
     /// A 32-bit `number`; overflow is an error.
