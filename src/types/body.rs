@@ -13,7 +13,7 @@ pub enum BodyStructure<'a> {
         /// The fields common to all non-multipart parts.
         fields: BodyFields<'a>,
         /// Extension data; `None` for the non-extensible BODY form.
-        ext: Option<SinglePartExt<'a>>,
+        ext: Option<&'a SinglePartExt<'a>>,
     },
     /// A multipart part.
     Multi {
@@ -22,7 +22,7 @@ pub enum BodyStructure<'a> {
         /// The multipart subtype, e.g. `MIXED`.
         subtype: Bytes<'a>,
         /// Extension data; `None` for the non-extensible BODY form.
-        ext: Option<MultiPartExt<'a>>,
+        ext: Option<&'a MultiPartExt<'a>>,
     },
 }
 

@@ -30,13 +30,13 @@ fn multipart<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
 }
 
 /// `[SP body-ext-mpart]`.
-fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<MultiPartExt<'a>>> {
+fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a MultiPartExt<'a>>> {
     if !more(p) {
         return Ok(None);
     }
     let params = params(p)?;
     let (disposition, language, location, extensions) = ext_tail(p)?;
-    Ok(Some(MultiPartExt { params, disposition, language, location, extensions }))
+    Ok(Some(p.alloc(MultiPartExt { params, disposition, language, location, extensions })))
 }
 
 /// The fields both kinds of extension data share after their first one:
@@ -91,7 +91,12 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
     } else {
         SinglePart::Basic { media_type, subtype }
     };
-    let ext = if more(p) { Some(single_ext(p)?) } else { None };
+    let ext = if more(p) {
+        let ext = single_ext(p)?;
+        Some(p.alloc(ext))
+    } else {
+        None
+    };
     Ok(BodyStructure::Single { kind, fields, ext })
 }
 
