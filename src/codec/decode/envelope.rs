@@ -9,37 +9,28 @@ pub(crate) fn envelope<'a>(p: &mut Parser<'a>) -> PResult<Envelope<'a>> {
     p.expect(b'(', "'('")?;
     p.enter()?;
     let date = p.nstring()?;
-    sep(p)?;
+    p.sp()?;
     let subject = p.nstring()?;
-    sep(p)?;
+    p.sp()?;
     let from = address_list(p)?;
-    sep(p)?;
+    p.sp()?;
     let sender = address_list(p)?;
-    sep(p)?;
+    p.sp()?;
     let reply_to = address_list(p)?;
-    sep(p)?;
+    p.sp()?;
     let to = address_list(p)?;
-    sep(p)?;
+    p.sp()?;
     let cc = address_list(p)?;
-    sep(p)?;
+    p.sp()?;
     let bcc = address_list(p)?;
-    sep(p)?;
+    p.sp()?;
     let in_reply_to = p.nstring()?;
-    sep(p)?;
+    p.sp()?;
     let message_id = p.nstring()?;
     p.spaces();
     p.expect(b')', "')'")?;
     p.leave();
     Ok(Envelope { date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id })
-}
-
-/// One or more spaces.
-fn sep(p: &mut Parser<'_>) -> PResult<()> {
-    if p.spaces() {
-        Ok(())
-    } else {
-        Err(p.expected("SP"))
-    }
 }
 
 /// `"(" 1*address ")" / NIL`; `()` is accepted as empty.
@@ -53,11 +44,11 @@ fn address_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Address<'a>]> {
 fn address<'a>(p: &mut Parser<'a>) -> PResult<Address<'a>> {
     p.expect(b'(', "'('")?;
     let name = p.nstring()?;
-    sep(p)?;
+    p.sp()?;
     let adl = p.nstring()?;
-    sep(p)?;
+    p.sp()?;
     let mailbox = p.nstring()?;
-    sep(p)?;
+    p.sp()?;
     let host = p.nstring()?;
     p.spaces();
     p.expect(b')', "')'")?;
