@@ -2,8 +2,9 @@
 //!
 //! The decoder owns a buffer. [`Decoder::feed`] appends input to it;
 //! [`Decoder::next`] frames one response and parses it in one pass,
-//! borrowing every string from the buffer. What `next` returns is valid
-//! until the next call that takes the decoder.
+//! borrowing every string from the buffer and putting every list in the
+//! decoder's [`Arena`], which it empties for each response. What `next`
+//! returns is valid until the next call that takes the decoder.
 
 mod body;
 mod capability;

@@ -46,8 +46,20 @@ fn fast_ids(p: &mut Parser<'_>, ids: &mut ArenaVec<'_, u32>) {
     // Room for one id per six bytes (five digits and a space): a list of
     // longer ids never has to grow and be copied.
     ids.reserve(buf.len().saturating_sub(i) / 6);
-    while i + 1 < buf.len() && buf[i] == b' ' && matches!(buf[i + 1], b'1'..=b'9') {
-        let Some((id, len)) = number_at(buf, i + 1) else { break };
+    // A space and the eight bytes after it: an id of up to seven digits and
+    // what ends it, or the start of a longer one.
+    while let Some(&[b' ', ref after @ ..]) = buf.get(i..i + 9) {
+        let word = u64::from_le_bytes(after.try_into().expect("eight bytes"));
+        if !(b'1'..=b'9').contains(&(word as u8)) {
+            break;
+        }
+        let (id, len) = match digit_run(word) {
+            len @ 0..=7 => (eight_digits(digit_values(word, len)) as u32, len),
+            _ => match number_at(buf, i + 1) {
+                Some(found) => found,
+                None => break,
+            },
+        };
         ids.push(id);
         i += 1 + len;
     }
@@ -63,10 +75,7 @@ fn number_at(buf: &[u8], at: usize) -> Option<(u32, usize)> {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let len = digit_run(word);
         if len < 8 {
-            // Digit values, the non-digits shifted out and zeros shifted in
-            // as leading digits.
-            let values = (word.wrapping_sub(0x3030_3030_3030_3030) & 0x0f0f_0f0f_0f0f_0f0f) << (8 * (8 - len));
-            return Some((eight_digits(values) as u32, len));
+            return Some((eight_digits(digit_values(word, len)) as u32, len));
         }
     }
     let digits = buf[at..].iter().take(11).take_while(|b| b.is_ascii_digit()).count();
@@ -75,6 +84,14 @@ fn number_at(buf: &[u8], at: usize) -> Option<(u32, usize)> {
     }
     let n = buf[at..at + digits].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
     Some((u32::try_from(n).ok()?, digits))
+}
+
+/// The values of the first `len` (below 8) digits of `word`, placed as the
+/// low digits of an eight-digit number: the bytes after them shifted out,
+/// zeros shifted in as leading digits.
+#[inline]
+fn digit_values(word: u64, len: usize) -> u64 {
+    (word.wrapping_sub(0x3030_3030_3030_3030) & 0x0f0f_0f0f_0f0f_0f0f) << (8 * (8 - len))
 }
 
 /// How many of the eight bytes of `word` (little-endian, first byte lowest)
@@ -211,5 +228,35 @@ mod tests {
         assert_eq!(number_at(b"4294967295 ", 0), Some((u32::MAX, 10)));
         assert_eq!(number_at(b"4294967296 ", 0), None);
         assert_eq!(number_at(b"12345678901 ", 0), None);
+    }
+
+    #[test]
+    fn id_lists_of_every_number_length_decode_exactly() {
+        let arena = bumpalo::Bump::new();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut want = Vec::new();
+        let mut line = b"* SEARCH".to_vec();
+        for k in 0..20_000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = 1 + k % 10;
+            let n = (x % 10u64.pow(digits as u32)).max(1);
+            let Ok(n) = u32::try_from(n) else { continue };
+            want.push(n);
+            line.extend_from_slice(format!(" {n}").as_bytes());
+        }
+        line.extend_from_slice(b" (MODSEQ 7)\r\n");
+        let mut p = Parser::new(&line, &arena, 100);
+        p.pos = b"* SEARCH".len();
+        let (ids, modseq) = id_list(&mut p).expect("a valid list");
+        assert_eq!(ids, &want[..]);
+        assert_eq!(modseq, Some(7));
+
+        for bad in [&b"* SEARCH 12 4294967296 13 14 15 16\r\n"[..], b"* SEARCH 12 0 13 14 15 16 17\r\n"] {
+            let mut p = Parser::new(bad, &arena, 100);
+            p.pos = b"* SEARCH".len();
+            assert!(id_list(&mut p).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
     }
 }
