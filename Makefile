@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header header bench install clean deps
+.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header header bench bench-instructions install clean deps
 
 all: build
 
@@ -60,6 +60,10 @@ test-e2e: lib
 ## (make bench BENCH_ARGS=--quick for a short run).
 bench: deps
 	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
+
+## bench-instructions: instructions per response of each decoder, counted by callgrind.
+bench-instructions: deps
+	scripts/bench-instructions
 
 ## install: libimap.so (versioned soname), libimap.a, imap.h and imap.pc under PREFIX.
 install: lib

@@ -67,6 +67,7 @@ fn out_of_time(read: usize, deadline: Option<Instant>) -> bool {
 
 /// Decodes `input` with `kind`, fed in reads of `read_size` bytes, stopping
 /// early at `deadline`. With `inspect`, counts `units` too.
+#[inline(never)]
 pub fn run(kind: Kind, input: &[u8], read_size: usize, deadline: Option<Instant>, inspect: bool) -> Outcome {
     let read_size = read_size.max(1);
     match kind {

@@ -5,7 +5,12 @@
 //!
 //! ```text
 //! imap-bench-compare [--quick] [a|b|c|d|NAME]
+//! imap-bench-compare --once DECODER a|b|c|d
 //! ```
+//!
+//! `--once` decodes one input once, in one piece, with one decoder (`ours`,
+//! `imap-proto` or `imap-codec`) inside [`decoders::run`], for counting
+//! instructions under callgrind (`scripts/bench-instructions`).
 //!
 //! Method: for each (input, mode), one warm-up run of each decoder, then
 //! timed runs taking turns between the decoders until each has had about a
@@ -209,13 +214,20 @@ impl Row {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, decoder, input] = &args[..] {
+        if flag == "--once" {
+            std::process::exit(once(decoder, input));
+        }
+    }
     let mut cfg = FULL;
     let mut filter: Option<String> = None;
-    for arg in std::env::args().skip(1) {
+    for arg in args {
         match arg.as_str() {
             "--quick" => cfg = QUICK,
             "-h" | "--help" => {
                 println!("usage: imap-bench-compare [--quick] [a|b|c|d|NAME]");
+                println!("       imap-bench-compare --once ours|imap-proto|imap-codec a|b|c|d");
                 println!("  --quick  few, short runs (a smoke test, not a measurement)");
                 println!("  a|b|c|d  only that input (or any input whose name contains NAME)");
                 return;
@@ -422,6 +434,27 @@ fn print_read_size_ratio(rows: &[Row]) {
         };
         let (Some(one), Some(k4), Some(b1)) = (find("one"), find("4 KiB"), find("1-byte")) else { continue };
         println!("{:<31} {:>10.1} {:>10.1} {:>10.2} {:>10.1} {:>10.2}", input, one, k4, k4 / one, b1, b1 / one);
+    }
+}
+
+/// `--once`: decodes input `key` once in one piece with `decoder` and
+/// prints what it decoded; the exit status.
+fn once(decoder: &str, key: &str) -> i32 {
+    let Some(kind) = [Kind::Ours, Kind::ImapProto, Kind::ImapCodec].into_iter().find(|k| k.name() == decoder) else {
+        eprintln!("unknown decoder {decoder}; the decoders are ours, imap-proto and imap-codec");
+        return 2;
+    };
+    let Some(spec) = specs().into_iter().find(|s| s.key == key) else {
+        eprintln!("unknown input {key}; the inputs are a, b, c and d");
+        return 2;
+    };
+    let input = (spec.make)();
+    let outcome = decoders::run(kind, &input.bytes, input.bytes.len(), None, false);
+    println!("{} {} {} responses {} bytes", kind.name(), spec.key, outcome.responses, input.bytes.len());
+    if outcome.complete && outcome.responses == input.responses {
+        0
+    } else {
+        1
     }
 }
 
