@@ -151,20 +151,20 @@ fn header_names(s: &[u8]) -> Option<Vec<Bytes<'static>>> {
 /// encoder checks (part 0, MIME without a part, no names) are kept for it
 /// to report.
 pub(crate) fn parse_section(s: &[u8]) -> Option<Section<'static>> {
-    let mut section = Section::default();
+    let mut part = Vec::new();
     let mut rest = s;
     if rest.is_empty() {
-        return Some(section);
+        return Some(Section::default());
     }
     loop {
         let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         if digits == 0 {
             break;
         }
-        section.part.to_mut().push(number(&rest[..digits])?);
+        part.push(number(&rest[..digits])?);
         rest = &rest[digits..];
         match rest.split_first() {
-            None => return Some(section),
+            None => return Some(Section { part: part.into(), text: None }),
             Some((b'.', r)) if !r.is_empty() => rest = r,
             _ => return None,
         }
@@ -182,8 +182,7 @@ pub(crate) fn parse_section(s: &[u8]) -> Option<Section<'static>> {
     } else {
         return None;
     };
-    section.text = Some(text);
-    Some(section)
+    Some(Section { part: part.into(), text: Some(text) })
 }
 
 /// A BINARY part path: `""` or part numbers such as `"1.2"`.
