@@ -135,3 +135,45 @@ fn the_arena_of_a_huge_response_is_released_at_the_next_one() {
     // The ids alone took 2 MB of the arena.
     assert!(released >= (4 * ids) as isize, "released {released} bytes");
 }
+
+/// The most arena memory a response may take per byte of its own. The
+/// densest inputs are long lists of tiny elements: `()` (2 bytes) becomes a
+/// 32-byte THREAD node in a list that grows by doubling, in arena chunks
+/// that double too (70 bytes per input byte). An empty list costs nothing,
+/// whatever its element type. (However dense, a response's decoded form is
+/// also capped at `Limits::max_response`; see tests/decoder.rs.)
+const MAX_BYTES_PER_INPUT_BYTE: usize = 80;
+
+#[test]
+fn hostile_lists_take_arena_memory_in_proportion_to_their_bytes() {
+    let repeat = |unit: &str, times: usize| unit.repeat(times);
+    let shapes = [
+        (
+            "empty body extension lists",
+            format!("* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1 NIL NIL NIL NIL {}))\r\n", repeat("() ", 30_000)),
+        ),
+        ("empty flag lists", format!("* 1 FETCH ({}UID 1)\r\n", repeat("FLAGS () ", 10_000))),
+        ("one-member threads", format!("* THREAD {}\r\n", repeat("(1)", 30_000))),
+        ("empty threads", format!("* THREAD {}\r\n", repeat("()", 30_000))),
+        ("empty language lists", format!("* 1 FETCH ({}UID 1)\r\n", repeat("BODY (\"A\" \"B\" () NIL NIL \"C\" 1) ", 3_000))),
+        (
+            "namespaces",
+            format!("* NAMESPACE ({}) NIL NIL\r\n", repeat("(\"\" \"/\")", 10_000)),
+        ),
+    ];
+    for (what, response) in shapes {
+        let mut decoder = Decoder::new();
+        decoder.feed(response.as_bytes());
+        let before = live_bytes();
+        match decoder.next() {
+            Ok(Some(Event::Response(_))) => {}
+            other => panic!("{what}: {other:?}"),
+        }
+        let used = (live_bytes() - before).max(0) as usize;
+        assert!(
+            used <= MAX_BYTES_PER_INPUT_BYTE * response.len(),
+            "{what}: {used} arena bytes for a {}-byte response",
+            response.len()
+        );
+    }
+}

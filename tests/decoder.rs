@@ -77,6 +77,25 @@ fn nesting_depth_is_limited_and_recoverable() {
 }
 
 #[test]
+fn a_decoded_form_larger_than_max_response_is_malformed_and_recoverable() {
+    // 600 KB of `UID 1 `: 100,000 FETCH items of 88 bytes each, 8.8 MB
+    // decoded, against a 1 MiB limit; then the same items, fewer.
+    let fetch = |items: usize| format!("* 1 FETCH ({}UID 2)\r\n", "UID 1 ".repeat(items));
+    let limits = Limits { max_response: 1 << 20, ..Limits::default() };
+    let mut d = Decoder::with_limits(limits);
+    d.feed(fetch(100_000).as_bytes());
+    d.feed(fetch(1_000).as_bytes());
+    match d.next().unwrap() {
+        Some(Event::Malformed(m)) => assert_eq!(m.error.kind, ParseErrorKind::TooLarge(1 << 20)),
+        other => panic!("expected a malformed event, got {other:?}"),
+    }
+    match d.next().unwrap() {
+        Some(Event::Response(Response::Untagged(Untagged::Fetch { items, .. }))) => assert_eq!(items.len(), 1_001),
+        other => panic!("expected the second FETCH, got {other:?}"),
+    }
+}
+
+#[test]
 fn hostile_nesting_does_not_overflow_the_stack() {
     let mut input = b"* 1 FETCH (BODYSTRUCTURE ".to_vec();
     input.extend(std::iter::repeat_n(b'(', 1_000_000));

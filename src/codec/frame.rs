@@ -19,7 +19,9 @@ pub struct Limits {
     /// Largest literal accepted, in bytes (streamed literals included).
     pub max_literal: u64,
     /// Largest response held in memory, in bytes: lines plus the literals
-    /// that are not streamed.
+    /// that are not streamed. Also the most memory its decoded form (the
+    /// lists in the decoder's arena) may take; a response over that is
+    /// malformed ([`crate::codec::ParseErrorKind::TooLarge`]).
     pub max_response: usize,
     /// Deepest nesting of parenthesised lists (body structures, THREAD,
     /// extension data).

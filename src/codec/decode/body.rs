@@ -1,6 +1,6 @@
 //! BODY and BODYSTRUCTURE, with the workarounds real servers need.
 
-use super::parser::{PResult, Parser};
+use super::parser::{finish, PResult, Parser};
 use crate::types::{
     BodyExtension, BodyFields, BodyStructure, Bytes, Disposition, MultiPartExt, NString, SinglePart,
     SinglePartExt,
@@ -18,12 +18,13 @@ pub(crate) fn body<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
 }
 
 fn multipart<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
-    let mut parts = p.list();
+    let mut parts = p.list()?;
     while p.peek() == Some(b'(') {
-        parts.push(body(p)?);
+        let part = body(p)?;
+        p.push(&mut parts, part)?;
         p.spaces();
     }
-    let parts = parts.into_bump_slice();
+    let parts = finish(parts);
     let subtype = p.lenient_string()?;
     let ext = multipart_ext(p)?;
     Ok(BodyStructure::Multi { parts, subtype, ext })
@@ -45,20 +46,27 @@ fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a MultiPartExt<'a>>
 fn ext_tail<'a>(
     p: &mut Parser<'a>,
 ) -> PResult<(Option<Disposition<'a>>, &'a [Bytes<'a>], NString<'a>, &'a [BodyExtension<'a>])> {
-    let (mut disposition, mut language, mut location, mut extensions) = (None, &[][..], None, p.list());
+    let (mut disposition, mut language, mut location, mut extensions) = (None, &[][..], None, &[][..]);
     if more(p) {
         disposition = self::disposition(p)?;
         if more(p) {
             language = self::language(p)?;
             if more(p) {
                 location = p.nstring()?;
-                while more(p) {
-                    extensions.push(extension(p)?);
+                if more(p) {
+                    let mut more_data = p.list()?;
+                    let first = extension(p)?;
+                    p.push(&mut more_data, first)?;
+                    while more(p) {
+                        let next = extension(p)?;
+                        p.push(&mut more_data, next)?;
+                    }
+                    extensions = finish(more_data);
                 }
             }
         }
     }
-    Ok((disposition, language, location, extensions.into_bump_slice()))
+    Ok((disposition, language, location, extensions))
 }
 
 fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
@@ -133,15 +141,16 @@ fn params<'a>(p: &mut Parser<'a>) -> PResult<&'a [(Bytes<'a>, NString<'a>)]> {
         return Ok(&[]);
     }
     p.expect(b'(', "'('")?;
-    let mut out = p.list();
+    let mut out = p.list()?;
     loop {
         p.spaces();
         if p.eat(b')') {
-            return Ok(out.into_bump_slice());
+            return Ok(finish(out));
         }
         let name = p.string()?;
         p.sp()?;
-        out.push((name, p.nstring()?));
+        let value = p.nstring()?;
+        p.push(&mut out, (name, value))?;
     }
 }
 

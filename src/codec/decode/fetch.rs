@@ -1,6 +1,6 @@
 //! FETCH items (`msg-att`), sections and date-times.
 
-use super::parser::{keywords, ArenaVec, PResult, Parser};
+use super::parser::{finish, keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// FETCH item names.
@@ -33,9 +33,9 @@ use crate::types::{Bytes, Date, DateTime, FetchItem, Section, SectionText, Slice
 /// `"(" item *(SP item) ")"`. An item list wrapped in extra parentheses (as
 /// Lotus Domino sends) is flattened.
 pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<&'a [FetchItem<'a>]> {
-    let mut items = p.list();
+    let mut items = p.list()?;
     att_list(p, &mut items)?;
-    Ok(items.into_bump_slice())
+    Ok(finish(items))
 }
 
 fn att_list<'a>(p: &mut Parser<'a>, items: &mut ArenaVec<'a, FetchItem<'a>>) -> PResult<()> {
@@ -49,7 +49,10 @@ fn att_list<'a>(p: &mut Parser<'a>, items: &mut ArenaVec<'a, FetchItem<'a>>) -> 
                 break;
             }
             Some(b'(') => att_list(p, items)?,
-            _ => items.push(item(p)?),
+            _ => {
+                let value = item(p)?;
+                p.push(items, value)?;
+            }
         }
     }
     p.leave();
@@ -168,7 +171,7 @@ fn origin(p: &mut Parser<'_>) -> PResult<Option<u32>> {
 /// `"[" [section-spec] "]"`.
 pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
     p.expect(b'[', "'['")?;
-    let mut part = p.list();
+    let mut part = p.list()?;
     let ended = loop {
         if p.eat(b']') {
             break true;
@@ -182,7 +185,7 @@ pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
             break true;
         }
     };
-    let part = part.into_bump_slice();
+    let part = finish(part);
     if ended {
         return Ok(Section { part: Slice::Borrowed(part), text: None });
     }
@@ -208,7 +211,7 @@ pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
 /// `"[" [part] "]"` of BINARY items.
 fn section_binary<'a>(p: &mut Parser<'a>) -> PResult<&'a [u32]> {
     p.expect(b'[', "'['")?;
-    let mut part = p.list();
+    let mut part = p.list()?;
     if !p.eat(b']') {
         loop {
             part.push(p.nz_number()?);
@@ -218,7 +221,7 @@ fn section_binary<'a>(p: &mut Parser<'a>) -> PResult<&'a [u32]> {
         }
         p.expect(b']', "']'")?;
     }
-    Ok(part.into_bump_slice())
+    Ok(finish(part))
 }
 
 /// A quoted `date-time`, e.g. `"17-Jul-1996 02:44:25 -0700"`. The day may

@@ -3,7 +3,7 @@
 
 use memchr::memmem;
 
-use super::parser::{keywords, ArenaVec, PResult, Parser};
+use super::parser::{finish, keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// STATUS item names.
@@ -168,16 +168,16 @@ fn namespace_list<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a [NamespaceDesc<'
         let prefix = p.string()?;
         p.sp()?;
         let delimiter = delimiter(p)?;
-        let mut extensions = p.list();
+        let mut extensions = p.list()?;
         while p.spaces() {
             let name = p.string()?;
             p.sp()?;
             let values = p.paren_list(|p| p.string())?;
-            extensions.push((name, values));
+            p.push(&mut extensions, (name, values))?;
         }
         p.expect(b')', "')'")?;
         p.leave();
-        Ok(NamespaceDesc { prefix, delimiter, extensions: extensions.into_bump_slice() })
+        Ok(NamespaceDesc { prefix, delimiter, extensions: finish(extensions) })
     })
     .map(Some)
 }
@@ -189,7 +189,7 @@ pub(crate) fn id<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         return Ok(Untagged::Id(None));
     }
     p.expect(b'(', "'('")?;
-    let mut fields = p.list();
+    let mut fields = p.list()?;
     loop {
         p.spaces();
         if p.eat(b')') {
@@ -197,9 +197,10 @@ pub(crate) fn id<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         }
         let name = p.string()?;
         p.sp()?;
-        fields.push((name, p.nstring()?));
+        let value = p.nstring()?;
+        p.push(&mut fields, (name, value))?;
     }
-    Ok(Untagged::Id(Some(fields.into_bump_slice())))
+    Ok(Untagged::Id(Some(finish(fields))))
 }
 
 /// `SP root SP "(" *(name SP usage SP limit) ")"` after QUOTA.
@@ -208,7 +209,7 @@ pub(crate) fn quota<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     let root = p.astring()?;
     p.sp()?;
     p.expect(b'(', "'('")?;
-    let mut resources = p.list();
+    let mut resources = p.list()?;
     loop {
         p.spaces();
         if p.eat(b')') {
@@ -219,16 +220,16 @@ pub(crate) fn quota<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         let usage = p.number64()?;
         p.sp()?;
         let limit = p.number64()?;
-        resources.push(QuotaResource { name, usage, limit });
+        p.push(&mut resources, QuotaResource { name, usage, limit })?;
     }
-    Ok(Untagged::Quota { root, resources: resources.into_bump_slice() })
+    Ok(Untagged::Quota { root, resources: finish(resources) })
 }
 
 /// `SP mailbox *(SP root)` after QUOTAROOT.
 pub(crate) fn quota_root<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let mailbox = mailbox(p)?;
-    let roots = trailing_astrings(p, p.list())?;
+    let roots = trailing_astrings(p, p.list()?)?;
     Ok(Untagged::QuotaRoot { mailbox, roots })
 }
 
@@ -236,14 +237,15 @@ pub(crate) fn quota_root<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
 pub(crate) fn acl<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let mailbox = mailbox(p)?;
-    let mut entries = p.list();
+    let mut entries = p.list()?;
     while !p.at_end_lenient() {
         p.sp()?;
         let identifier = p.astring()?;
         p.sp()?;
-        entries.push((identifier, p.astring()?));
+        let rights = p.astring()?;
+        p.push(&mut entries, (identifier, rights))?;
     }
-    Ok(Untagged::Acl { mailbox, entries: entries.into_bump_slice() })
+    Ok(Untagged::Acl { mailbox, entries: finish(entries) })
 }
 
 /// `SP mailbox SP identifier SP required *(SP optional)` after LISTRIGHTS.
@@ -254,7 +256,7 @@ pub(crate) fn list_rights<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     let identifier = p.astring()?;
     p.sp()?;
     let required = p.astring()?;
-    let optional = trailing_astrings(p, p.list())?;
+    let optional = trailing_astrings(p, p.list()?)?;
     Ok(Untagged::ListRights { mailbox, identifier, required, optional })
 }
 
@@ -274,7 +276,7 @@ pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let entries = if p.peek() == Some(b'(') {
         p.pos += 1;
-        let mut values = p.list();
+        let mut values = p.list()?;
         loop {
             p.spaces();
             if p.eat(b')') {
@@ -282,12 +284,14 @@ pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
             }
             let entry = p.astring()?;
             p.sp()?;
-            values.push((entry, p.nstring()?));
+            let value = p.nstring()?;
+            p.push(&mut values, (entry, value))?;
         }
-        MetadataEntries::Values(values.into_bump_slice())
+        MetadataEntries::Values(finish(values))
     } else {
-        let mut names = p.list();
-        names.push(p.astring()?);
+        let mut names = p.list()?;
+        let name = p.astring()?;
+        p.push(&mut names, name)?;
         MetadataEntries::Changed(trailing_astrings(p, names)?)
     };
     Ok(Untagged::Metadata { mailbox, entries })
@@ -298,7 +302,8 @@ pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
 fn trailing_astrings<'a>(p: &mut Parser<'a>, mut out: ArenaVec<'a, Bytes<'a>>) -> PResult<&'a [Bytes<'a>]> {
     while !p.at_end_lenient() {
         p.sp()?;
-        out.push(p.astring()?);
+        let name = p.astring()?;
+        p.push(&mut out, name)?;
     }
-    Ok(out.into_bump_slice())
+    Ok(finish(out))
 }

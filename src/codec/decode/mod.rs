@@ -41,6 +41,11 @@ pub enum ParseErrorKind {
     /// A value has the right shape but is not valid (e.g. a date).
     #[error("invalid {0}")]
     Invalid(&'static str),
+    /// The decoded response would take more memory than
+    /// [`Limits::max_response`] (only hostile input, dense in tiny list
+    /// elements, comes near it).
+    #[error("decoded response larger than the limit of {0} bytes (max_response)")]
+    TooLarge(usize),
 }
 
 /// A parse error: what went wrong and where, as an offset into the response.
@@ -369,7 +374,7 @@ impl Decoder {
     fn parse(&mut self, len: usize) -> Event<'_> {
         self.arena.recycle();
         let raw = &self.buf[self.start..self.start + len];
-        let mut p = parser::Parser::new(raw, &self.arena.0, self.limits.max_depth);
+        let mut p = parser::Parser::new(raw, &self.arena.0, self.limits.max_depth, self.limits.max_response);
         match response::response(&mut p) {
             Ok(r) => Event::Response(r),
             Err(error) => Event::Malformed(Malformed { offset: self.base + self.start as u64, raw, error }),
@@ -513,6 +518,7 @@ impl Arena {
 /// assert_eq!(r, Response::Untagged(Untagged::Recent(7)));
 /// ```
 pub fn parse_response<'a>(bytes: &'a [u8], arena: &'a Arena) -> Result<Response<'a>, ParseError> {
-    let mut p = parser::Parser::new(bytes, &arena.0, Limits::default().max_depth);
+    let limits = Limits::default();
+    let mut p = parser::Parser::new(bytes, &arena.0, limits.max_depth, limits.max_response);
     response::response(&mut p)
 }

@@ -24,6 +24,8 @@ pub(crate) struct Parser<'a> {
     depth: usize,
     /// The deepest nesting allowed.
     max_depth: usize,
+    /// The most arena memory the response may take.
+    max_arena: usize,
 }
 
 /// Character classes, one bit each, looked up in [`CLASS`].
@@ -110,24 +112,74 @@ fn quoted_stop(s: &[u8]) -> Option<usize> {
     memchr::memchr3(b'"', b'\\', b'\n', s)
 }
 
+/// The elements of `list`, left in the arena. An empty list gives its room
+/// back: it is the arena's last allocation when nothing was parsed into it,
+/// so a hostile `() () ()...` costs no arena memory.
+#[inline]
+pub(crate) fn finish<'a, T>(list: ArenaVec<'a, T>) -> &'a [T] {
+    if list.is_empty() {
+        &[]
+    } else {
+        list.into_bump_slice()
+    }
+}
+
 /// Whether `b` may appear in an astring's atom form (ATOM-CHAR or `]`).
 pub(crate) fn is_astring_char(b: u8) -> bool {
     b == b']' || is_atom_char(b)
 }
 
 impl<'a> Parser<'a> {
-    /// A parser at the start of `buf` that allocates in `arena`.
-    pub(crate) fn new(buf: &'a [u8], arena: &'a Bump, max_depth: usize) -> Self {
-        Parser { buf, arena, pos: 0, depth: 0, max_depth }
+    /// A parser at the start of `buf` that allocates in `arena`, up to
+    /// `max_arena` bytes of it.
+    pub(crate) fn new(buf: &'a [u8], arena: &'a Bump, max_depth: usize, max_arena: usize) -> Self {
+        Parser { buf, arena, pos: 0, depth: 0, max_depth, max_arena }
+    }
+
+    /// Fails once the arena holds more than the response may take. Lists
+    /// check it when they are made and when they grow, so input dense in
+    /// tiny elements cannot make the decoded form huge.
+    #[inline]
+    fn room(&self) -> PResult<()> {
+        if self.arena.allocated_bytes() > self.max_arena {
+            return Err(self.too_large());
+        }
+        Ok(())
+    }
+
+    /// The error of a response whose decoded form is over the limit.
+    #[cold]
+    fn too_large(&self) -> ParseError {
+        self.err(ParseErrorKind::TooLarge(self.max_arena))
     }
 
     /// An empty list in the arena, with room for a few elements (most
     /// lists are short, and growing one that is not the arena's last
-    /// allocation copies it). What is pushed into it must not own heap
-    /// memory: the arena never runs destructors.
+    /// allocation copies it); [`finish`] it. What is pushed into it must
+    /// not own heap memory: the arena never runs destructors.
     #[inline]
-    pub(crate) fn list<T>(&self) -> ArenaVec<'a, T> {
-        ArenaVec::with_capacity_in(4, self.arena)
+    pub(crate) fn list<T>(&self) -> PResult<ArenaVec<'a, T>> {
+        self.room()?;
+        Ok(ArenaVec::with_capacity_in(4, self.arena))
+    }
+
+    /// Appends `item` to `list`, checking the arena's size first when the
+    /// list is about to grow.
+    #[inline]
+    pub(crate) fn push<T>(&self, list: &mut ArenaVec<'a, T>, item: T) -> PResult<()> {
+        if list.len() == list.capacity() {
+            self.grow(list)?;
+        }
+        list.push(item);
+        Ok(())
+    }
+
+    /// Doubles the room of a full `list`, if the arena may grow.
+    #[cold]
+    fn grow<T>(&self, list: &mut ArenaVec<'a, T>) -> PResult<()> {
+        self.room()?;
+        list.reserve(list.len().max(4));
+        Ok(())
     }
 
     /// `value` moved into the arena (which never runs its destructor).
@@ -493,19 +545,20 @@ impl<'a> Parser<'a> {
     pub(crate) fn paren_list<T>(&mut self, mut item: impl FnMut(&mut Self) -> PResult<T>) -> PResult<&'a [T]> {
         self.expect(b'(', "'('")?;
         self.enter()?;
-        let mut out = self.list();
+        let mut out = self.list()?;
         loop {
             self.spaces();
             if self.eat(b')') {
                 break;
             }
-            out.push(item(self)?);
+            let value = item(self)?;
+            self.push(&mut out, value)?;
             if !self.spaces() && self.peek() != Some(b')') && self.peek() != Some(b'(') {
                 return Err(self.expected("SP or ')'"));
             }
         }
         self.leave();
-        Ok(out.into_bump_slice())
+        Ok(finish(out))
     }
 
     /// A sequence set (`*` allowed, as some servers send it in responses).

@@ -1,6 +1,6 @@
 //! SEARCH, SORT, ESEARCH and THREAD responses.
 
-use super::parser::{keywords, ArenaVec, PResult, Parser};
+use super::parser::{finish, keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// ESEARCH item names.
@@ -17,7 +17,7 @@ use crate::types::{Bytes, Esearch, EsearchItem, Thread};
 /// `*(SP nz-number) [SP "(" "MODSEQ" SP n ")"]` after SEARCH or SORT,
 /// tolerating a trailing space.
 pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>)> {
-    let mut ids = p.list();
+    let mut ids = p.list()?;
     let mut modseq = None;
     fast_ids(p, &mut ids);
     while !p.at_end_lenient() {
@@ -34,7 +34,7 @@ pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>
         }
         ids.push(p.nz_number()?);
     }
-    Ok((ids.into_bump_slice(), modseq))
+    Ok((finish(ids), modseq))
 }
 
 /// Consumes the common case of a list of numbers, `SP nz-number` repeated,
@@ -175,20 +175,21 @@ fn esearch_item<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<EsearchItem<'
 
 /// `*thread-list` after THREAD.
 pub(crate) fn thread<'a>(p: &mut Parser<'a>) -> PResult<&'a [Thread<'a>]> {
-    let mut threads = p.list();
+    let mut threads = p.list()?;
     p.spaces();
     while p.peek() == Some(b'(') {
-        threads.push(thread_node(p)?);
+        let node = thread_node(p)?;
+        p.push(&mut threads, node)?;
         p.spaces();
     }
-    Ok(threads.into_bump_slice())
+    Ok(finish(threads))
 }
 
 /// `"(" members... children... ")"`.
 fn thread_node<'a>(p: &mut Parser<'a>) -> PResult<Thread<'a>> {
     p.expect(b'(', "'('")?;
     p.enter()?;
-    let (mut members, mut children) = (p.list(), p.list());
+    let (mut members, mut children) = (p.list()?, p.list()?);
     loop {
         p.spaces();
         match p.peek() {
@@ -196,13 +197,22 @@ fn thread_node<'a>(p: &mut Parser<'a>) -> PResult<Thread<'a>> {
                 p.pos += 1;
                 break;
             }
-            Some(b'(') => children.push(thread_node(p)?),
-            Some(b) if b.is_ascii_digit() && children.is_empty() => members.push(p.nz_number()?),
+            Some(b'(') => {
+                let node = thread_node(p)?;
+                p.push(&mut children, node)?;
+            }
+            Some(b) if b.is_ascii_digit() && children.is_empty() => {
+                let member = p.nz_number()?;
+                p.push(&mut members, member)?;
+            }
             _ => return Err(p.expected("thread member or ')'")),
         }
     }
     p.leave();
-    Ok(Thread { members: members.into_bump_slice(), children: children.into_bump_slice() })
+    // Children first: an empty list gives its room back only while it is
+    // the arena's last allocation.
+    let children = finish(children);
+    Ok(Thread { members: finish(members), children })
 }
 
 #[cfg(test)]
@@ -247,14 +257,14 @@ mod tests {
             line.extend_from_slice(format!(" {n}").as_bytes());
         }
         line.extend_from_slice(b" (MODSEQ 7)\r\n");
-        let mut p = Parser::new(&line, &arena, 100);
+        let mut p = Parser::new(&line, &arena, 100, usize::MAX);
         p.pos = b"* SEARCH".len();
         let (ids, modseq) = id_list(&mut p).expect("a valid list");
         assert_eq!(ids, &want[..]);
         assert_eq!(modseq, Some(7));
 
         for bad in [&b"* SEARCH 12 4294967296 13 14 15 16\r\n"[..], b"* SEARCH 12 0 13 14 15 16 17\r\n"] {
-            let mut p = Parser::new(bad, &arena, 100);
+            let mut p = Parser::new(bad, &arena, 100, usize::MAX);
             p.pos = b"* SEARCH".len();
             assert!(id_list(&mut p).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
