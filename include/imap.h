@@ -876,7 +876,7 @@ typedef struct imap_limits {
   uint64_t max_line;
   // Largest literal.
   uint64_t max_literal;
-  // Largest buffered response.
+  // Largest buffered response, and the most memory its decoded form may take.
   uint64_t max_response;
   // Deepest nesting.
   uint32_t max_depth;

@@ -18,7 +18,7 @@ pub struct imap_limits {
     pub max_line: u64,
     /// Largest literal.
     pub max_literal: u64,
-    /// Largest buffered response.
+    /// Largest buffered response, and the most memory its decoded form may take.
     pub max_response: u64,
     /// Deepest nesting.
     pub max_depth: u32,
