@@ -1,8 +1,9 @@
 //! The data model as C structs, and its conversion from the Rust types.
 //!
 //! Every struct here is plain data. Strings point into the connection's (or
-//! decoder's) input buffer; arrays live in an [`Arena`] owned by the
-//! connection. Both are valid until the next call that takes it.
+//! decoder's) input buffer, or into the decoder's arena for a quoted string
+//! that held escapes; arrays live in an `Arena` owned by the connection.
+//! All are valid until the next call that takes it.
 
 use super::{imap_bytes, Arena};
 use crate::codec::{LiteralBegin, Malformed};
