@@ -29,6 +29,7 @@ test: test-rust check-header test-c test-python test-e2e
 test-rust: deps
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --lib --quiet
 
 ## header: regenerate include/imap.h with the pinned cbindgen.
 header: $(CBINDGEN)
