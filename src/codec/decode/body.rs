@@ -140,18 +140,7 @@ fn params<'a>(p: &mut Parser<'a>) -> PResult<&'a [(Bytes<'a>, NString<'a>)]> {
     if p.nil() {
         return Ok(&[]);
     }
-    p.expect(b'(', "'('")?;
-    let mut out = p.list()?;
-    loop {
-        p.spaces();
-        if p.eat(b')') {
-            return Ok(finish(out));
-        }
-        let name = p.string()?;
-        p.sp()?;
-        let value = p.nstring()?;
-        p.push(&mut out, (name, value))?;
-    }
+    p.nstring_pairs(Parser::string)
 }
 
 /// `body-fld-dsp`; a bare string is taken as a disposition without params.

@@ -188,19 +188,7 @@ pub(crate) fn id<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     if p.nil() {
         return Ok(Untagged::Id(None));
     }
-    p.expect(b'(', "'('")?;
-    let mut fields = p.list()?;
-    loop {
-        p.spaces();
-        if p.eat(b')') {
-            break;
-        }
-        let name = p.string()?;
-        p.sp()?;
-        let value = p.nstring()?;
-        p.push(&mut fields, (name, value))?;
-    }
-    Ok(Untagged::Id(Some(finish(fields))))
+    Ok(Untagged::Id(Some(p.nstring_pairs(Parser::string)?)))
 }
 
 /// `SP root SP "(" *(name SP usage SP limit) ")"` after QUOTA.
@@ -275,19 +263,7 @@ pub(crate) fn metadata<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     let mailbox = mailbox(p)?;
     p.sp()?;
     let entries = if p.peek() == Some(b'(') {
-        p.pos += 1;
-        let mut values = p.list()?;
-        loop {
-            p.spaces();
-            if p.eat(b')') {
-                break;
-            }
-            let entry = p.astring()?;
-            p.sp()?;
-            let value = p.nstring()?;
-            p.push(&mut values, (entry, value))?;
-        }
-        MetadataEntries::Values(finish(values))
+        MetadataEntries::Values(p.nstring_pairs(Parser::astring)?)
     } else {
         let mut names = p.list()?;
         let name = p.astring()?;

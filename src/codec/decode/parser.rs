@@ -561,6 +561,27 @@ impl<'a> Parser<'a> {
         Ok(finish(out))
     }
 
+    /// `"(" *(name SP nstring) ")"`, extra spaces allowed: the name/value
+    /// pairs of ID, METADATA and body parameters, each name parsed by
+    /// `name`.
+    pub(crate) fn nstring_pairs(
+        &mut self,
+        mut name: impl FnMut(&mut Self) -> PResult<Bytes<'a>>,
+    ) -> PResult<&'a [(Bytes<'a>, NString<'a>)]> {
+        self.expect(b'(', "'('")?;
+        let mut out = self.list()?;
+        loop {
+            self.spaces();
+            if self.eat(b')') {
+                return Ok(finish(out));
+            }
+            let key = name(self)?;
+            self.sp()?;
+            let value = self.nstring()?;
+            self.push(&mut out, (key, value))?;
+        }
+    }
+
     /// A sequence set (`*` allowed, as some servers send it in responses).
     pub(crate) fn sequence_set(&mut self) -> PResult<SequenceSet> {
         let mut ranges = Vec::new();
