@@ -1990,27 +1990,16 @@ fn compressed_session(srv: Server) {
         "{before:?}"
     );
     assert!(!before.contains_key(&user2));
-    s.ok(Command::SetAcl {
-        mailbox: mbox(&plain),
-        identifier: user2.clone().into(),
-        mode: AclMode::Set,
-        rights: b("lrs"),
-    });
-    assert_eq!(acl(&mut s).get(&user2), Some(&"lrs".chars().collect()));
-    s.ok(Command::SetAcl {
-        mailbox: mbox(&plain),
-        identifier: user2.clone().into(),
-        mode: AclMode::Add,
-        rights: b("w"),
-    });
-    assert_eq!(acl(&mut s).get(&user2), Some(&"lrsw".chars().collect()));
-    s.ok(Command::SetAcl {
-        mailbox: mbox(&plain),
-        identifier: user2.clone().into(),
-        mode: AclMode::Remove,
-        rights: b("s"),
-    });
-    assert_eq!(acl(&mut s).get(&user2), Some(&"lrw".chars().collect()));
+    // SETACL in each mode, and the rights user2 has after it.
+    for (mode, rights, after) in [(AclMode::Set, "lrs", "lrs"), (AclMode::Add, "w", "lrsw"), (AclMode::Remove, "s", "lrw")] {
+        s.ok(Command::SetAcl {
+            mailbox: mbox(&plain),
+            identifier: user2.clone().into(),
+            mode,
+            rights: b(rights),
+        });
+        assert_eq!(acl(&mut s).get(&user2), Some(&after.chars().collect()), "after SETACL {mode:?} {rights}");
+    }
     let mut lr = None;
     s.ok_with(
         Command::ListRights {

@@ -26,7 +26,7 @@ use rustls::crypto::WebPkiSupportedAlgorithms;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, SignatureScheme, StreamOwned};
 
-use imap::codec::mutf7;
+use imap::codec::{mutf7, Malformed};
 use imap::conn::{Action, Authenticator, Options, Plain};
 use imap::types::{
     Bytes, Capability, Code, Command, EsearchItem, FetchItem, Flag, ListExtendedItem, Mailbox,
@@ -565,8 +565,7 @@ impl Session {
                 }
                 Step::Done => self.fail(format!("{what}: Step::Done while the command runs")),
                 Step::Untagged(u) => {
-                    let line = format!("step: untagged {}", truncate(&imap::print::to_sexp(&u)));
-                    audit_untagged(&u, &mut self.problems, self.server, &self.label);
+                    let line = audit_untagged(&u, &mut self.problems, self.server, &self.label);
                     f(&u);
                     self.note(line);
                 }
@@ -755,21 +754,11 @@ impl Session {
             match step {
                 Step::Done => return,
                 Step::Untagged(u) => {
-                    let line = format!("step: untagged {}", truncate(&imap::print::to_sexp(&u)));
-                    audit_untagged(&u, &mut self.problems, self.server, &self.label);
+                    let line = audit_untagged(&u, &mut self.problems, self.server, &self.label);
                     f(&u);
                     self.note(line);
                 }
-                Step::Malformed(m) => {
-                    let p = format!(
-                        "{}: Step::Malformed: {}; raw bytes: \"{}\"",
-                        self.label,
-                        m.error,
-                        m.raw.escape_ascii()
-                    );
-                    report(self.server, "MALFORMED", &p);
-                    self.problems.push(p);
-                }
+                Step::Malformed(m) => report_malformed(&m, &mut self.problems, self.server, &self.label),
                 Step::AwaitDst => self.write_pending(),
                 other => {
                     let msg = format!("drain: unexpected {other:?}");
@@ -799,25 +788,14 @@ impl Session {
                     Step::AwaitSrc | Step::Done => break,
                     Step::AwaitDst => self.write_pending(),
                     Step::Untagged(u) => {
-                        let line =
-                            format!("step: untagged {}", truncate(&imap::print::to_sexp(&u)));
-                        audit_untagged(&u, &mut self.problems, self.server, &self.label);
+                        let line = audit_untagged(&u, &mut self.problems, self.server, &self.label);
                         let stop = until(&u);
                         self.note(line);
                         if stop {
                             return true;
                         }
                     }
-                    Step::Malformed(m) => {
-                        let p = format!(
-                            "{}: Step::Malformed: {}; raw bytes: \"{}\"",
-                            self.label,
-                            m.error,
-                            m.raw.escape_ascii()
-                        );
-                        report(self.server, "MALFORMED", &p);
-                        self.problems.push(p);
-                    }
+                    Step::Malformed(m) => report_malformed(&m, &mut self.problems, self.server, &self.label),
                     other => {
                         let msg = format!("wait: unexpected {other:?}");
                         self.fail(msg)
@@ -863,8 +841,7 @@ impl Session {
                     self.read_once(deadline);
                 }
                 Step::Untagged(u) => {
-                    let line = format!("step: untagged {}", truncate(&imap::print::to_sexp(&u)));
-                    audit_untagged(&u, &mut self.problems, self.server, &self.label);
+                    let line = audit_untagged(&u, &mut self.problems, self.server, &self.label);
                     self.note(line);
                 }
                 other => {
@@ -1092,7 +1069,15 @@ fn audit_code(code: Option<&Code<'_>>, problems: &mut Vec<String>, server: Serve
     }
 }
 
-fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, label: &str) {
+/// Audits an untagged response (see `audit_untagged_parts`) and returns
+/// its log line.
+fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, label: &str) -> String {
+    audit_untagged_parts(u, problems, server, label);
+    format!("step: untagged {}", truncate(&imap::print::to_sexp(u)))
+}
+
+/// Notes what of `u` the codec kept raw or could not decode fully.
+fn audit_untagged_parts(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, label: &str) {
     match u {
         Untagged::Other { number, name, rest } => problems.push(format!(
             "{label}: untagged response decoded as Other: * {}{} {}",
@@ -1183,6 +1168,13 @@ fn audit_untagged(u: &Untagged<'_>, problems: &mut Vec<String>, server: Server, 
         }
         _ => {}
     }
+}
+
+/// Notes a malformed response as a problem, and reports it.
+fn report_malformed(m: &Malformed<'_>, problems: &mut Vec<String>, server: Server, label: &str) {
+    let p = format!("{label}: Step::Malformed: {}; raw bytes: \"{}\"", m.error, m.raw.escape_ascii());
+    report(server, "MALFORMED", &p);
+    problems.push(p);
 }
 
 fn audit_flags(flags: &[Flag<'_>], server: Server) {
