@@ -24,7 +24,7 @@ from __future__ import annotations
 import ctypes
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional, Union
+from typing import Any, Iterator, List, Optional, TypeVar, Union
 
 from . import _convert, _ffi
 from .commands import Command, cstr
@@ -99,7 +99,48 @@ def _as_buffer(data: Buffer) -> Any:
     raise TypeError(f"expected bytes, bytearray or memoryview, not {type(data).__name__}")
 
 
-class Connection:
+_Self = TypeVar("_Self", bound="_Owned")
+
+
+class _Owned:
+    """An object of the C library behind ``_ptr``, guarded by ``_lock``: freed
+    by :meth:`close`, at the end of a ``with`` block, or when collected."""
+
+    _ptr: Optional[int]
+    _lock: Any
+    #: What it is, for the error after :meth:`close`.
+    _what = "object"
+
+    def close(self) -> None:
+        """Frees it (further calls raise :class:`imap.UsageError`)."""
+        with self._lock:
+            p, self._ptr = self._ptr, None
+            if p is not None:
+                self._free(p)
+
+    def _free(self, p: int) -> None:
+        raise NotImplementedError
+
+    def __enter__(self: _Self) -> _Self:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def _handle(self) -> int:
+        p = self._ptr
+        if p is None:
+            raise UsageError(f"the {self._what} was closed (freed)")
+        return p
+
+
+class Connection(_Owned):
     """An IMAP client connection without I/O (``imap_connection``).
 
     ``limits`` sets the decoder limits; ``tag_prefix`` the tag prefix (a
@@ -133,32 +174,12 @@ class Connection:
 
     # -- lifetime ---------------------------------------------------------
 
-    def close(self) -> None:
-        """Frees the connection (further calls raise :class:`imap.UsageError`)."""
-        with self._lock:
-            p, self._ptr = self._ptr, None
-            if p is not None:
-                _ffi.imap_connection_free(p)
-            self._dst_buf = None
-            self._keepalive.clear()
+    _what = "connection"
 
-    def __enter__(self) -> "Connection":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
-    def _handle(self) -> int:
-        p = self._ptr
-        if p is None:
-            raise UsageError("the connection was closed (freed)")
-        return p
+    def _free(self, p: int) -> None:
+        _ffi.imap_connection_free(p)
+        self._dst_buf = None
+        self._keepalive.clear()
 
     # -- input / output -----------------------------------------------------
 
@@ -308,7 +329,7 @@ _AWAIT_DST = Step(StepKind.AWAIT_DST)
 _DONE = Step(StepKind.DONE)
 
 
-class Decoder:
+class Decoder(_Owned):
     """The plain response decoder (``imap_decoder``), for proxies and tools.
 
     Feed it bytes with :meth:`feed` (``b""`` or :meth:`feed_eof` at the end of
@@ -328,29 +349,10 @@ class Decoder:
         self._ptr: Optional[int] = ptr
         self._lock = threading.Lock()
 
-    def close(self) -> None:
-        with self._lock:
-            p, self._ptr = self._ptr, None
-            if p is not None:
-                _ffi.imap_decoder_free(p)
+    _what = "decoder"
 
-    def __enter__(self) -> "Decoder":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
-    def _handle(self) -> int:
-        p = self._ptr
-        if p is None:
-            raise UsageError("the decoder was closed (freed)")
-        return p
+    def _free(self, p: int) -> None:
+        _ffi.imap_decoder_free(p)
 
     def feed(self, data: Buffer) -> None:
         """Appends input (copied); ``b""`` marks the end of input."""
