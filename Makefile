@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header header bench bench-instructions install clean deps
+.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header check-layers header bench bench-instructions install clean deps
 
 all: build
 
@@ -24,7 +24,7 @@ demo: lib
 	scripts/demo
 
 ## test: every test suite of the project.
-test: test-rust check-header test-c test-python test-e2e
+test: test-rust check-header check-layers test-c test-python test-e2e
 
 test-rust: deps
 	$(CARGO) test --all-targets
@@ -42,6 +42,10 @@ check-header: $(CBINDGEN)
 
 $(CBINDGEN): | deps
 	$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root target/tools
+
+## check-layers: unsafe only in src/ffi; the layers below it never use it.
+check-layers:
+	scripts/check-layers
 
 ## test-c: C tests (vectors through the C API, sanitizers, valgrind, layout).
 test-c: lib
