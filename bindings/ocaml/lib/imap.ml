@@ -169,7 +169,7 @@ let pp_code ppf : code -> unit = function
   | `Uid_next n -> pp ppf "(uid-next %a)" pp_u32 n
   | `Uid_validity n -> pp ppf "(uid-validity %a)" pp_u32 n
   | `Unseen n -> pp ppf "(unseen %a)" pp_u32 n
-  | `Other (k, v) -> pp ppf "(other@ %S@ %a)" k (pp_opt pp_string) v
+  | `Other (k, v) -> pp ppf "@[<2>(other@ %S@ %a)@]" k (pp_opt pp_string) v
   | `Closed -> pp ppf "closed"
   | `Highest_modseq n -> pp ppf "(highest-modseq %a)" pp_u64 n
   | `No_modseq -> pp ppf "no-modseq"
@@ -1012,6 +1012,9 @@ let rec next c cmd : result =
   let s = Core.step c cmd in
   let failure = match c.Core.running with Some r -> r.Core.auth_failure | None -> ref None in
   match (convert c s, !failure) with
+  | Some (`Error (`Auth_error _)), Some e ->
+      failure := None;
+      `Error (`Auth_error e)
   | r, Some e ->
       failure := None;
       (match r with

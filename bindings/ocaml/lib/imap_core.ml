@@ -424,7 +424,7 @@ let record_passed_over c v =
    first when the running IDLE was asked to stop. *)
 let step c cmd =
   (match c.idle_stop with
-  | Some stop when !stop && not c.idle_stop_sent ->
+  | Some stop when !stop && (not c.idle_stop_sent) && cmd = None ->
       c.idle_stop_sent <- true;
       ignore (C.idle_stop c.conn)
   | _ -> ());
