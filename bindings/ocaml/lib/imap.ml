@@ -874,35 +874,38 @@ let idle () =
   let stop = ref false in
   (make ~idle_stop:stop "idle" (C.cmd_idle ()), lazy (stop := true))
 
-(* The authenticator callback: [challenge] NULL asks for an initial
-   response (1.1.0 sends none). An [`Error] or an exception cancels. *)
-let auth_callback a failure =
-  let open Ctypes in
-  fun _ challenge len reply ->
-    if is_null challenge then 1l
-    else
-      match a.step (string_from_ptr challenge ~length:(Core.Size.to_int len)) with
-      | `Ok s ->
-          ignore (C.auth_reply_set reply (ocaml_string_start s) (Core.Size.of_int (String.length s)));
-          0l
-      | `Error e ->
-          failure := Some e;
-          -1l
-      | exception e ->
-          failure := Some (Printexc.to_string e);
-          -1l
+external authenticator_new : string -> (string -> string option) -> nativeint * nativeint
+  = "imap_ocaml_authenticator_new"
 
-let auth_fn_typ = Ctypes.(ptr void @-> ptr char @-> size_t @-> ptr void @-> returning int32_t)
+external auth_release : nativeint -> unit = "imap_ocaml_auth_release"
+
+(* The step as libimap's callback sees it ([None] cancels); it records why
+   it gave up in [failure] and never raises. *)
+let auth_step a failure challenge =
+  match a.step challenge with
+  | `Ok s -> Some s
+  | `Error e ->
+      failure := Some e;
+      None
+  | exception e ->
+      failure := Some (Printexc.to_string e);
+      None
 
 let rec authenticate a =
   let failure = ref None in
-  let callback = auth_callback a failure in
-  let fn = coerce (Foreign.funptr auth_fn_typ) (static_funptr auth_fn_typ) callback in
-  let auth = C.authenticator_new (cstr "authenticate" a.name) fn null in
-  if is_null auth then invalid_arg "Imap.authenticate: invalid argument";
-  make ~auth_failure:failure ~keep:(Obj.repr (callback, fn))
-    ~rebuild:(fun () -> authenticate a)
-    "authenticate" (C.cmd_authenticate auth)
+  if String.contains a.name '\000' then invalid_arg "Imap.authenticate: NUL byte in an argument";
+  let auth, root = authenticator_new a.name (auth_step a failure) in
+  if auth = 0n then begin
+    auth_release root;
+    invalid_arg "Imap.authenticate: invalid argument"
+  end;
+  let cmd =
+    make ~auth_failure:failure ~rebuild:(fun () -> authenticate a) "authenticate"
+      (C.cmd_authenticate (ptr_of_raw_address auth))
+  in
+  (* The root goes with the command, which owns the authenticator. *)
+  Gc.finalise (fun _ -> auth_release root) cmd;
+  cmd
 
 (* {1 Errors} *)
 

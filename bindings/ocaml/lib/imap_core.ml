@@ -132,14 +132,11 @@ type command = {
   mutable used : bool;
   idle_stop : bool ref option;  (** the stop flag of an IDLE command *)
   auth_failure : string option ref;  (** set by an authenticator that gave up *)
-  keep : Obj.t;  (** what C calls back into (an authenticator's closure) *)
 }
 
-let no_keep = Obj.repr ()
-
-let command ?idle_stop ?(auth_failure = ref None) ?(keep = no_keep) ?rebuild what handle =
+let command ?idle_stop ?(auth_failure = ref None) ?rebuild what handle =
   if is_null handle then invalid_arg ("Imap." ^ what ^ ": invalid argument");
-  let cmd = { handle; rebuild; used = false; idle_stop; auth_failure; keep } in
+  let cmd = { handle; rebuild; used = false; idle_stop; auth_failure } in
   Gc.finalise (fun c -> C.command_free c.handle) cmd;
   cmd
 
