@@ -46,11 +46,16 @@ let flag ~recent ~wildcard = function
   | List [ Atom ("keyword" | "extension"); Str _ ] as f -> f
   | t -> skip "flag %s here" (to_string t)
 
+(* Attributes 1.1.0 has no constructor for: `Extension, RFC spelling. *)
+let extension_attributes =
+  [ ("subscribed", "Subscribed"); ("non-existent", "NonExistent"); ("remote", "Remote"); ("important", "Important") ]
+
 let mbx_flag = function
   | Atom
       ( "noinferiors" | "noselect" | "marked" | "unmarked" | "has-children" | "has-no-children" | "all" | "archive"
       | "drafts" | "flagged" | "junk" | "sent" | "trash" ) as f -> f
   | List [ Atom "extension"; Str _ ] as f -> f
+  | Atom a when List.mem_assoc a extension_attributes -> List [ Atom "extension"; Str (List.assoc a extension_attributes) ]
   | t -> skip "mailbox attribute %s" (to_string t)
 
 (* Codes of RFC 5530/9051 and others that 1.1.0 keeps as `Other (atom, None). *)
