@@ -2797,6 +2797,58 @@ const char *imap_strerror(uint32_t code);
 // `IMAP_ERROR_CLOSED`).
 bool imap_error_is_fatal(uint32_t code);
 
+// The wire name of a capability without a value (`IMAP4rev1`,
+// `COMPRESS=DEFLATE`...) for its `imap_capability_kind`; 0 (nothing
+// written) for the kinds that carry a value (AUTH, APPENDLIMIT, OTHER...)
+// and unknown numbers.
+//
+// # Safety
+// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+size_t imap_capability_kind_name(uint32_t kind, uint8_t *out, size_t cap);
+
+// The wire form of a capability as it was received, e.g. `AUTH=PLAIN`,
+// `APPENDLIMIT=1000` or an unknown name verbatim; 0 for NULL.
+//
+// # Safety
+// `c` is NULL or points to an `imap_capability` (one returned by
+// `imap_run`, or filled by the caller with a valid `value`); `out` is as
+// for `imap_capability_kind_name`.
+size_t imap_capability_name(const struct imap_capability *c, uint8_t *out, size_t cap);
+
+// The name, without its backslash, of a mailbox attribute with a name of
+// its own (`HasChildren`, `Sent`, `NonExistent`...) for its
+// `imap_mailbox_attr_kind`; 0 for EXTENSION (the name is in the
+// attribute) and unknown numbers.
+//
+// # Safety
+// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+size_t imap_mailbox_attr_kind_name(uint32_t kind, uint8_t *out, size_t cap);
+
+// The wire name of a response code for its `imap_code_kind`, e.g.
+// `UNAVAILABLE`, or `METADATA LONGENTRIES` (the METADATA codes have two
+// words); 0 for OTHER (the name is in the code) and unknown numbers.
+//
+// # Safety
+// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+size_t imap_code_kind_name(uint32_t kind, uint8_t *out, size_t cap);
+
+// Decodes a mailbox name received from the server (modified UTF-7,
+// RFC 3501 5.1.3) to UTF-8. A name that is not canonical modified UTF-7
+// (raw UTF-8 or Latin-1 from a server that ignores the convention) comes
+// back unchanged; `&-` is `&`.
+//
+// # Safety
+// `name` is NULL (with `len` 0) or points to `len` bytes; `out` is as for
+// `imap_capability_kind_name`.
+size_t imap_mutf7_decode(const uint8_t *name, size_t len, uint8_t *out, size_t cap);
+
+// Encodes a UTF-8 mailbox name in modified UTF-7, as the command
+// constructors do (invalid UTF-8 sequences become U+FFFD first).
+//
+// # Safety
+// As for `imap_mutf7_decode`.
+size_t imap_mutf7_encode(const uint8_t *name, size_t len, uint8_t *out, size_t cap);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -23,6 +23,7 @@ pub mod command;
 pub mod conn;
 pub mod decoder;
 pub mod error;
+pub mod names;
 pub mod types;
 
 use std::any::Any;

@@ -1378,7 +1378,7 @@ fn flags(a: &mut Arena, v: &[Flag<'_>]) -> imap_flag_list {
     imap_flag_list { items, len }
 }
 
-fn mailbox_attr(a: &mut Arena, m: &MailboxAttr<'_>) -> imap_mailbox_attr {
+pub(crate) fn mailbox_attr(a: &mut Arena, m: &MailboxAttr<'_>) -> imap_mailbox_attr {
     use imap_mailbox_attr_kind as K;
     let kind = match m {
         MailboxAttr::Noinferiors => K::Noinferiors,

@@ -124,7 +124,7 @@ pub enum Capability<'a> {
 }
 
 /// Capabilities without parameters, with their wire names.
-const SIMPLE: [(&str, Capability<'static>); 51] = [
+pub(crate) const SIMPLE: [(&str, Capability<'static>); 51] = [
     ("IMAP4", Capability::Imap4),
     ("IMAP4rev1", Capability::Imap4Rev1),
     ("IMAP4rev2", Capability::Imap4Rev2),

@@ -85,30 +85,32 @@ pub enum MailboxAttr<'a> {
     Extension(Bytes<'a>),
 }
 
+/// The attributes with a name of their own, in the RFCs' spelling.
+pub(crate) const KNOWN_ATTRS: [(&[u8], MailboxAttr<'static>); 17] = [
+    (b"Noinferiors", MailboxAttr::Noinferiors),
+    (b"Noselect", MailboxAttr::Noselect),
+    (b"Marked", MailboxAttr::Marked),
+    (b"Unmarked", MailboxAttr::Unmarked),
+    (b"NonExistent", MailboxAttr::NonExistent),
+    (b"Subscribed", MailboxAttr::Subscribed),
+    (b"Remote", MailboxAttr::Remote),
+    (b"HasChildren", MailboxAttr::HasChildren),
+    (b"HasNoChildren", MailboxAttr::HasNoChildren),
+    (b"All", MailboxAttr::All),
+    (b"Archive", MailboxAttr::Archive),
+    (b"Drafts", MailboxAttr::Drafts),
+    (b"Flagged", MailboxAttr::Flagged),
+    (b"Junk", MailboxAttr::Junk),
+    (b"Sent", MailboxAttr::Sent),
+    (b"Trash", MailboxAttr::Trash),
+    (b"Important", MailboxAttr::Important),
+];
+
 impl<'a> MailboxAttr<'a> {
     /// The attribute for a name written without its backslash, compared
     /// case-insensitively.
     pub fn from_name(name: &'a [u8]) -> MailboxAttr<'a> {
-        const KNOWN: [(&[u8], MailboxAttr<'static>); 17] = [
-            (b"Noinferiors", MailboxAttr::Noinferiors),
-            (b"Noselect", MailboxAttr::Noselect),
-            (b"Marked", MailboxAttr::Marked),
-            (b"Unmarked", MailboxAttr::Unmarked),
-            (b"NonExistent", MailboxAttr::NonExistent),
-            (b"Subscribed", MailboxAttr::Subscribed),
-            (b"Remote", MailboxAttr::Remote),
-            (b"HasChildren", MailboxAttr::HasChildren),
-            (b"HasNoChildren", MailboxAttr::HasNoChildren),
-            (b"All", MailboxAttr::All),
-            (b"Archive", MailboxAttr::Archive),
-            (b"Drafts", MailboxAttr::Drafts),
-            (b"Flagged", MailboxAttr::Flagged),
-            (b"Junk", MailboxAttr::Junk),
-            (b"Sent", MailboxAttr::Sent),
-            (b"Trash", MailboxAttr::Trash),
-            (b"Important", MailboxAttr::Important),
-        ];
-        KNOWN
+        KNOWN_ATTRS
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.clone())

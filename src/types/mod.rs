@@ -22,6 +22,7 @@ mod slice;
 pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartExt, SinglePart, SinglePartExt};
 pub use bytes::{Bytes, NString};
 pub use capability::Capability;
+pub(crate) use capability::SIMPLE as SIMPLE_CAPABILITIES;
 pub use code::{Code, RespText};
 pub use command::{
     AclMode, AppendMessage, Command, EntryType, Fetch, FetchAttr, FetchItems, List, ListReturn, ListSelect, Mailbox,
@@ -32,6 +33,7 @@ pub use datetime::{Date, DateTime, MONTHS};
 pub use envelope::{Address, Envelope};
 pub use fetch::{FetchItem, Section, SectionText};
 pub use flag::{Flag, MailboxAttr};
+pub(crate) use flag::KNOWN_ATTRS;
 pub use mailbox::{ListExtendedItem, ListMailbox, MetadataEntries, NamespaceDesc, QuotaResource, StatusItem};
 pub use response::{Esearch, EsearchItem, Response, Status, Tagged, Thread, Untagged};
 pub use sequence::{SeqRange, SequenceSet, STAR};

@@ -1,0 +1,1052 @@
+(* Imap: the imap 1.1.0 interface over libimap. See imap.mli. *)
+
+open Ctypes
+module Core = Imap_core
+module T = Core.T
+module C = Core.C
+
+type uint32 = Uint32.t
+type uint64 = Uint64.t
+type date = { day : int; month : int; year : int }
+type time = { hours : int; minutes : int; seconds : int; zone : int }
+type flag = Core.flag
+
+type capability =
+  [ `Acl | `Binary | `Catenate | `Children | `Compress_deflate | `Condstore | `Enable | `Idle
+  | `Id | `Literal_plus | `Multi_append | `Namespace | `Qresync | `Quote | `Sort | `Start_tls
+  | `Uid_plus | `Unselect | `Xlist | `Auth of [ `Anonymous | `Login | `Plain ] | `Xoauth2
+  | `Gmail | `Other of string ]
+
+type set = (uint32 * uint32) list
+type address = { ad_name : string; ad_adl : string; ad_mailbox : string; ad_host : string }
+
+type envelope = {
+  env_date : string;
+  env_subject : string;
+  env_from : address list;
+  env_sender : address list;
+  env_reply_to : address list;
+  env_to : address list;
+  env_cc : address list;
+  env_bcc : address list;
+  env_in_reply_to : string;
+  env_message_id : string;
+}
+
+type fields = {
+  fld_params : (string * string) list;
+  fld_id : string option;
+  fld_desc : string option;
+  fld_enc : string;
+  fld_octets : int;
+}
+
+type mime =
+  [ `Text of string * fields * int
+  | `Message of fields * envelope * mime * int
+  | `Basic of string * string * fields
+  | `Multiple of mime list * string ]
+
+type section =
+  [ `Header | `Header_fields of string list | `Header_fields_not of string list | `Text | `Mime
+  | `Part of int * section | `All ]
+
+type fetch_response =
+  [ `Flags of [ flag | `Recent ] list
+  | `Envelope of envelope
+  | `Internal_date of date * time
+  | `Rfc822 of string option
+  | `Rfc822_header of string option
+  | `Rfc822_text of string option
+  | `Rfc822_size of int
+  | `Body of mime
+  | `Body_structure of mime
+  | `Body_section of section * int option * string option
+  | `Uid of uint32
+  | `Modseq of uint64
+  | `Gm_msgid of uint64
+  | `Gm_thrid of uint64
+  | `Gm_labels of string list ]
+
+type code =
+  [ `Alert | `Bad_charset of string list | `Capability of capability list | `Parse
+  | `Permanent_flags of [ flag | `All ] list | `Read_only | `Read_write | `Try_create
+  | `Uid_next of uint32 | `Uid_validity of uint32 | `Unseen of uint32
+  | `Other of string * string option | `Closed | `Highest_modseq of uint64 | `No_modseq
+  | `Modified of (uint32 * uint32) list | `Append_uid of uint32 * uint32
+  | `Copy_uid of uint32 * (uint32 * uint32) list * (uint32 * uint32) list | `Uid_not_sticky
+  | `Compression_active | `Use_attr | `None ]
+
+type mbx_flag = Core.mbx_flag
+
+type status_response =
+  [ `Messages of int | `Recent of int | `Uid_next of uint32 | `Uid_validity of uint32
+  | `Unseen of uint32 | `Highest_modseq of uint64 ]
+
+type state = [ `Ok of code * string | `No of code * string | `Bad of code * string ]
+
+type untagged =
+  [ state
+  | `Bye of code * string
+  | `Preauth of code * string
+  | `Flags of flag list
+  | `List of mbx_flag list * char option * string
+  | `Lsub of mbx_flag list * char option * string
+  | `Search of uint32 list * uint64 option
+  | `Status of string * status_response list
+  | `Exists of int
+  | `Recent of int
+  | `Expunge of uint32
+  | `Fetch of uint32 * fetch_response list
+  | `Capability of capability list
+  | `Vanished of (uint32 * uint32) list
+  | `Vanished_earlier of (uint32 * uint32) list
+  | `Enabled of capability list ]
+
+type response = [ untagged | `Cont of string | `Tagged of string * state ]
+
+(* {1 Printers (1.1.0's format; [fields] with its closing parenthesis)} *)
+
+let pp = Format.fprintf
+let pp_string ppf s = pp ppf "%S" s
+let pp_list f ppf = function
+  | [] -> pp ppf "nil"
+  | l -> Format.pp_print_list ~pp_sep:(fun ppf () -> pp ppf "@ ") f ppf l
+
+let pp_opt f ppf = function None -> pp ppf "nil" | Some x -> f ppf x
+let pp_u32 ppf n = pp ppf "%s" (Uint32.to_string n)
+let pp_u64 ppf n = pp ppf "%s" (Uint64.to_string n)
+let pp_set ppf s = pp_list (fun ppf (a, b) -> pp ppf "%a-%a" pp_u32 a pp_u32 b) ppf s
+
+let pp_flag ppf = function
+  | `Answered -> pp ppf "answered"
+  | `Flagged -> pp ppf "flagged"
+  | `Deleted -> pp ppf "deleted"
+  | `Seen -> pp ppf "seen"
+  | `Draft -> pp ppf "draft"
+  | `Keyword s -> pp ppf "(keyword %S)" s
+  | `Extension s -> pp ppf "(extension %S)" s
+
+let pp_flag_fetch ppf = function `Recent -> pp ppf "recent" | #flag as f -> pp_flag ppf f
+let pp_flag_perm ppf = function `All -> pp ppf "all" | #flag as f -> pp_flag ppf f
+
+let pp_capability ppf = function
+  | `Acl -> pp ppf "acl"
+  | `Binary -> pp ppf "binary"
+  | `Catenate -> pp ppf "catenate"
+  | `Children -> pp ppf "children"
+  | `Compress_deflate -> pp ppf "compress-deflate"
+  | `Condstore -> pp ppf "condstore"
+  | `Enable -> pp ppf "enable"
+  | `Idle -> pp ppf "idle"
+  | `Id -> pp ppf "id"
+  | `Literal_plus -> pp ppf "literal+"
+  | `Multi_append -> pp ppf "multi-append"
+  | `Namespace -> pp ppf "namespace"
+  | `Qresync -> pp ppf "qresync"
+  | `Quote -> pp ppf "quote"
+  | `Sort -> pp ppf "sort"
+  | `Start_tls -> pp ppf "start-tls"
+  | `Uid_plus -> pp ppf "uid-plus"
+  | `Unselect -> pp ppf "unselect"
+  | `Xlist -> pp ppf "xlist"
+  | `Auth `Anonymous -> pp ppf "auth-anonymous"
+  | `Auth `Login -> pp ppf "auth-login"
+  | `Auth `Plain -> pp ppf "auth-plain"
+  | `Xoauth2 -> pp ppf "xoauth2"
+  | `Gmail -> pp ppf "gmail"
+  | `Other s -> pp ppf "(other %S)" s
+
+let pp_code ppf : code -> unit = function
+  | `Alert -> pp ppf "alert"
+  | `Bad_charset l -> pp ppf "@[<2>(badcharset@ %a)@]" (pp_list Format.pp_print_string) l
+  | `Capability l -> pp ppf "@[<2>(capability@ %a)@]" (pp_list pp_capability) l
+  | `Parse -> pp ppf "parse"
+  | `Permanent_flags l -> pp ppf "@[<2>(permanent-flags@ %a)@]" (pp_list pp_flag_perm) l
+  | `Read_only -> pp ppf "read-only"
+  | `Read_write -> pp ppf "read-write"
+  | `Try_create -> pp ppf "try-create"
+  | `Uid_next n -> pp ppf "(uid-next %a)" pp_u32 n
+  | `Uid_validity n -> pp ppf "(uid-validity %a)" pp_u32 n
+  | `Unseen n -> pp ppf "(unseen %a)" pp_u32 n
+  | `Other (k, v) -> pp ppf "(other@ %S@ %a)" k (pp_opt pp_string) v
+  | `Closed -> pp ppf "closed"
+  | `Highest_modseq n -> pp ppf "(highest-modseq %a)" pp_u64 n
+  | `No_modseq -> pp ppf "no-modseq"
+  | `Modified s -> pp ppf "@[<2>(modified@ %a)@]" pp_set s
+  | `Append_uid (n, m) -> pp ppf "(append-uid %a %a)" pp_u32 n pp_u32 m
+  | `Copy_uid (n, s1, s2) -> pp ppf "@[<2>(copy-uid %a@ %a@ %a)@]" pp_u32 n pp_set s1 pp_set s2
+  | `Uid_not_sticky -> pp ppf "uid-not-sticky"
+  | `Compression_active -> pp ppf "compression-active"
+  | `Use_attr -> pp ppf "use-attr"
+  | `None -> pp ppf "none"
+
+let pp_state ppf : state -> unit = function
+  | `Ok (c, t) -> pp ppf "@[<2>(ok@ %a@ %S)@]" pp_code c t
+  | `No (c, t) -> pp ppf "@[<2>(no@ %a@ %S)@]" pp_code c t
+  | `Bad (c, t) -> pp ppf "@[<2>(bad@ %a@ %S)@]" pp_code c t
+
+let pp_mbx_flag ppf : mbx_flag -> unit = function
+  | `Noselect -> pp ppf "noselect"
+  | `Marked -> pp ppf "marked"
+  | `Unmarked -> pp ppf "unmarked"
+  | `Noinferiors -> pp ppf "noinferiors"
+  | `HasChildren -> pp ppf "has-children"
+  | `HasNoChildren -> pp ppf "has-no-children"
+  | `All -> pp ppf "all"
+  | `Archive -> pp ppf "archive"
+  | `Drafts -> pp ppf "drafts"
+  | `Flagged -> pp ppf "flagged"
+  | `Junk -> pp ppf "junk"
+  | `Sent -> pp ppf "sent"
+  | `Trash -> pp ppf "trash"
+  | `Extension s -> pp ppf "(extension %s)" s
+
+let pp_address ppf a =
+  pp ppf "@[<2>(address@ (name %S)@ (addr %S)@ (mailbox %S)@ (host %S))@]" a.ad_name a.ad_adl
+    a.ad_mailbox a.ad_host
+
+let pp_envelope ppf e =
+  pp ppf
+    "@[<2>(envelope@ (date %S)@ (subject %S)@ (from %a)@ (sender %a)@ (reply-to %a)@ (to %a)@ \
+     (cc %a)@ (bcc %a)@ (in-reply-to %S)@ (message-id %S))@]"
+    e.env_date e.env_subject (pp_list pp_address) e.env_from (pp_list pp_address) e.env_sender
+    (pp_list pp_address) e.env_reply_to (pp_list pp_address) e.env_to (pp_list pp_address)
+    e.env_cc (pp_list pp_address) e.env_bcc e.env_in_reply_to e.env_message_id
+
+let pp_fields ppf f =
+  pp ppf "@[<2>(fields@ @[<2>(params@ %a)@]@ (id %a)@ (desc %a)@ (enc %S)@ (octets %d))@]"
+    (pp_list (fun ppf (k, v) -> pp ppf "(%S %S)" k v))
+    f.fld_params
+    (pp_opt Format.pp_print_string)
+    f.fld_id
+    (pp_opt Format.pp_print_string)
+    f.fld_desc f.fld_enc f.fld_octets
+
+let rec pp_mime ppf : mime -> unit = function
+  | `Text (s, f, n) -> pp ppf "@[<2>(text@ %S@ %a@ %d)@]" s pp_fields f n
+  | `Message (f, e, m, n) ->
+      pp ppf "@[<2>(message@ %a@ %a@ %a@ %d)@]" pp_fields f pp_envelope e pp_mime m n
+  | `Basic (t, s, f) -> pp ppf "@[<2>(basic@ %S@ %S@ %a)@]" t s pp_fields f
+  | `Multiple (l, s) -> pp ppf "@[<2>(multiple@ %a@ %S)@]" (pp_list pp_mime) l s
+
+let rec pp_section ppf : section -> unit = function
+  | `Header -> pp ppf "header"
+  | `Header_fields l -> pp ppf "@[<2>(header-fields@ %a)@]" (pp_list pp_string) l
+  | `Header_fields_not l -> pp ppf "@[<2>(header-fields-not@ %a)@]" (pp_list pp_string) l
+  | `Text -> pp ppf "text"
+  | `Mime -> pp ppf "mime"
+  | `Part (n, s) -> pp ppf "@[<2>(part@ %d@ %a)@]" n pp_section s
+  | `All -> pp ppf "all"
+
+let pp_date ppf d = pp ppf "(date %02d %02d %04d)" d.day (d.month + 1) d.year
+let pp_time ppf t = pp ppf "(time %02d %02d %02d %d)" t.hours t.minutes t.seconds t.zone
+
+let pp_fetch_response ppf : fetch_response -> unit = function
+  | `Flags l -> pp ppf "@[<2>(flags@ %a)@]" (pp_list pp_flag_fetch) l
+  | `Envelope e -> pp_envelope ppf e
+  | `Internal_date (d, t) -> pp ppf "@[<2>(internal-date@ %a@ %a)@]" pp_date d pp_time t
+  | `Rfc822 s -> pp ppf "@[<2>(rfc822@ %a)@]" (pp_opt pp_string) s
+  | `Rfc822_header s -> pp ppf "@[<2>(rfc822-header@ %a)@]" (pp_opt pp_string) s
+  | `Rfc822_text s -> pp ppf "@[<2>(rfc822-text@ %a)@]" (pp_opt pp_string) s
+  | `Rfc822_size n -> pp ppf "(rfc822-size %d)" n
+  | `Body m -> pp ppf "@[<2>(body@ %a)@]" pp_mime m
+  | `Body_structure m -> pp ppf "@[<2>(bodystructure@ %a)@]" pp_mime m
+  | `Body_section (s, n, x) ->
+      pp ppf "@[<2>(body-section@ %a@ %a@ %a)@]" pp_section s (pp_opt Format.pp_print_int) n
+        (pp_opt pp_string) x
+  | `Uid n -> pp ppf "(uid %a)" pp_u32 n
+  | `Modseq n -> pp ppf "(modseq %a)" pp_u64 n
+  | `Gm_msgid n -> pp ppf "(gm-msgid %a)" pp_u64 n
+  | `Gm_thrid n -> pp ppf "(gm-thrid %a)" pp_u64 n
+  | `Gm_labels l -> pp ppf "@[<2>(gm-labels@ %a)@]" (pp_list pp_string) l
+
+let pp_status_response ppf : status_response -> unit = function
+  | `Messages n -> pp ppf "(messages %d)" n
+  | `Recent n -> pp ppf "(recent %d)" n
+  | `Uid_next n -> pp ppf "(uid-next %a)" pp_u32 n
+  | `Uid_validity n -> pp ppf "(uid-validity %a)" pp_u32 n
+  | `Unseen n -> pp ppf "(unseen %a)" pp_u32 n
+  | `Highest_modseq n -> pp ppf "(highest-modseq %a)" pp_u64 n
+
+let pp_delim ppf = function None -> pp ppf "nil" | Some c -> pp ppf "'%c'" c
+
+let pp_response ppf (r : [< response ]) =
+  match (r :> response) with
+  | #state as s -> pp_state ppf s
+  | `Bye (c, t) -> pp ppf "@[<2>(bye@ %a@ %S)@]" pp_code c t
+  | `Preauth (c, t) -> pp ppf "@[<2>(preauth@ %a@ %S)@]" pp_code c t
+  | `Flags l -> pp ppf "@[<2>(flags@ %a)@]" (pp_list pp_flag) l
+  | `List (f, d, m) ->
+      pp ppf "@[<2>(list@ @[<2>(flags@ %a)@]@ %a@ %S)@]" (pp_list pp_mbx_flag) f pp_delim d m
+  | `Lsub (f, d, m) ->
+      pp ppf "@[<2>(lsub@ @[<2>(flags@ %a)@]@ %a@ %S)@]" (pp_list pp_mbx_flag) f pp_delim d m
+  | `Search (ns, m) -> pp ppf "@[<2>(search@ %a@ %a)@]" (pp_list pp_u32) ns (pp_opt pp_u64) m
+  | `Status (m, l) -> pp ppf "@[<2>(status@ %S@ %a)@]" m (pp_list pp_status_response) l
+  | `Exists n -> pp ppf "(exists %d)" n
+  | `Recent n -> pp ppf "(recent %d)" n
+  | `Expunge n -> pp ppf "(expunge %a)" pp_u32 n
+  | `Fetch (n, l) -> pp ppf "@[<2>(fetch@ %a@ %a)@]" pp_u32 n (pp_list pp_fetch_response) l
+  | `Capability l -> pp ppf "@[<2>(capability@ %a)@]" (pp_list pp_capability) l
+  | `Vanished s -> pp ppf "@[<2>(vanished@ %a)@]" pp_set s
+  | `Vanished_earlier s -> pp ppf "@[<2>(vanished-earlier@ %a)@]" pp_set s
+  | `Enabled l -> pp ppf "@[<2>(enabled@ %a)@]" (pp_list pp_capability) l
+  | `Cont s -> pp ppf "@[<2>(cont@ %S)@]" s
+  | `Tagged (t, s) -> pp ppf "@[<2>(tagged@ %S@ %a)@]" t pp_state s
+
+(* {1 Converting the core's responses (one copy, no pointer kept)} *)
+
+let bytes = Core.bytes
+let bytes_opt = Core.bytes_opt
+let list_map = Core.list_map
+let u32 n = Uint32.of_int n
+
+let capability c : capability =
+  match getf c T.capability_kind with
+  | 3 -> `Acl
+  | 6 -> `Binary
+  | 7 -> `Catenate
+  | 8 -> `Children
+  | 9 -> `Compress_deflate
+  | 10 -> `Condstore
+  | 13 -> `Enable
+  | 16 -> `Id
+  | 17 -> `Idle
+  | 20 -> `Literal_plus
+  | 26 -> `Multi_append
+  | 27 -> `Namespace
+  | 32 -> `Qresync
+  | 36 -> `Quote
+  | 40 -> `Sort
+  | 44 -> `Start_tls
+  | 47 -> `Uid_plus
+  | 49 -> `Unselect
+  | 53 -> `Xlist
+  | 54 -> `Xoauth2
+  | 55 -> `Gmail
+  | 5 -> (
+      match String.uppercase_ascii (bytes (getf c T.capability_value)) with
+      | "PLAIN" -> `Auth `Plain
+      | "LOGIN" -> `Auth `Login
+      | "ANONYMOUS" -> `Auth `Anonymous
+      | _ -> `Other (Core.capability_name c))
+  | _ -> `Other (Core.capability_name c)
+
+let capabilities l =
+  list_map (getf l T.capability_list_items) (getf l T.capability_list_len) capability
+
+let code_of_kind kind u : code =
+  let number () = u32 (getf u T.code_number) in
+  match kind with
+  | 0 -> `Alert
+  | 1 -> `Bad_charset (Core.bytes_list (getf u T.code_strings))
+  | 2 -> `Capability (capabilities (getf u T.code_capabilities))
+  | 3 -> `Parse
+  | 4 -> `Permanent_flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:`All (getf u T.code_flags))
+  | 5 -> `Read_only
+  | 6 -> `Read_write
+  | 7 -> `Try_create
+  | 8 -> `Uid_next (number ())
+  | 9 -> `Uid_validity (number ())
+  | 10 -> `Unseen (number ())
+  | 11 -> (
+      let a = getf u T.code_append_uid_ in
+      let validity = u32 (getf a T.append_uid_validity) in
+      match Core.seq_set (getf a T.append_uid_uids) with
+      | [ (uid, last) ] when uid = last -> `Append_uid (validity, uid)
+      | _ ->
+          (* MULTIAPPEND: several UIDs do not fit the 1.1.0 type. *)
+          `Other ("APPENDUID", Some (Uint32.to_string validity)))
+  | 12 ->
+      let c = getf u T.code_copy_uid_ in
+      `Copy_uid
+        ( u32 (getf c T.copy_uid_validity),
+          Core.seq_set (getf c T.copy_uid_source),
+          Core.seq_set (getf c T.copy_uid_dest) )
+  | 13 -> `Uid_not_sticky
+  | 14 -> `Highest_modseq (getf u T.code_number64)
+  | 15 -> `No_modseq
+  | 16 -> `Modified (Core.seq_set (getf u T.code_set))
+  | 17 -> `Closed
+  | 18 -> `Compression_active
+  | 19 -> `Use_attr
+  | 41 | 42 | 43 | 49 -> `Other (Core.code_kind_name kind, Some (bytes (getf u T.code_text)))
+  | 44 | 45 -> (
+      (* METADATA LONGENTRIES n, METADATA MAXSIZE n *)
+      match String.index_opt (Core.code_kind_name kind) ' ' with
+      | Some i ->
+          let name = Core.code_kind_name kind in
+          `Other
+            ( String.sub name 0 i,
+              Some
+                (String.sub name (i + 1) (String.length name - i - 1)
+                ^ " "
+                ^ Uint64.to_string (getf u T.code_number64)) )
+      | None -> `Other (Core.code_kind_name kind, None))
+  | 46 | 47 -> (
+      let name = Core.code_kind_name kind in
+      match String.index_opt name ' ' with
+      | Some i -> `Other (String.sub name 0 i, Some (String.sub name (i + 1) (String.length name - i - 1)))
+      | None -> `Other (name, None))
+  | 50 ->
+      let o = getf u T.code_other_ in
+      `Other (bytes (getf o T.code_other_name), bytes_opt (getf o T.code_other_text))
+  | _ -> `Other (Core.code_kind_name kind, None)
+
+let resp_text r =
+  let code =
+    match getf r T.resp_text_code with
+    | None -> `None
+    | Some c -> code_of_kind (getf !@c T.code_kind) (getf !@c T.code_u)
+  in
+  (code, bytes (getf r T.resp_text_text))
+
+let address a =
+  {
+    ad_name = bytes (getf a T.address_name);
+    ad_adl = bytes (getf a T.address_adl);
+    ad_mailbox = bytes (getf a T.address_mailbox);
+    ad_host = bytes (getf a T.address_host);
+  }
+
+let addresses l = list_map (getf l T.address_list_items) (getf l T.address_list_len) address
+
+let envelope e =
+  {
+    env_date = bytes (getf e T.env_date);
+    env_subject = bytes (getf e T.env_subject);
+    env_from = addresses (getf e T.env_from);
+    env_sender = addresses (getf e T.env_sender);
+    env_reply_to = addresses (getf e T.env_reply_to);
+    env_to = addresses (getf e T.env_to);
+    env_cc = addresses (getf e T.env_cc);
+    env_bcc = addresses (getf e T.env_bcc);
+    env_in_reply_to = bytes (getf e T.env_in_reply_to);
+    env_message_id = bytes (getf e T.env_message_id);
+  }
+
+let empty_envelope =
+  {
+    env_date = ""; env_subject = ""; env_from = []; env_sender = []; env_reply_to = [];
+    env_to = []; env_cc = []; env_bcc = []; env_in_reply_to = ""; env_message_id = "";
+  }
+
+let fields b =
+  {
+    fld_params =
+      List.map (fun (k, v) -> (k, Option.value v ~default:"")) (Core.pairs (getf b T.body_params));
+    fld_id = bytes_opt (getf b T.body_id);
+    fld_desc = bytes_opt (getf b T.body_description);
+    fld_enc = bytes (getf b T.body_encoding);
+    fld_octets = Core.u32 (getf b T.body_octets);
+  }
+
+let rec mime b : mime =
+  match getf b T.body_kind with
+  | 3 -> `Multiple (list_map (getf b T.body_parts) (getf b T.body_parts_len) mime, bytes (getf b T.body_subtype))
+  | 1 -> `Text (bytes (getf b T.body_subtype), fields b, getf b T.body_lines)
+  | 2 ->
+      let env = match getf b T.body_envelope with Some e -> envelope !@e | None -> empty_envelope in
+      let body =
+        match getf b T.body_body with
+        | Some inner -> mime !@inner
+        | None -> `Basic ("", "", fields b)
+      in
+      `Message (fields b, env, body, getf b T.body_lines)
+  | _ -> `Basic (bytes (getf b T.body_media_type), bytes (getf b T.body_subtype), fields b)
+
+let section s : section =
+  let text =
+    match getf s T.section_kind with
+    | 1 -> `Header
+    | 2 -> `Header_fields (Core.bytes_list (getf s T.section_fields))
+    | 3 -> `Header_fields_not (Core.bytes_list (getf s T.section_fields))
+    | 4 -> `Text
+    | 5 -> `Mime
+    | _ -> `All
+  in
+  List.fold_right (fun n acc -> `Part (n, acc)) (Core.u32_list (getf s T.section_part)) text
+
+let date_time d =
+  let d = Core.date_time d in
+  let zone = d.zone_minutes in
+  let hhmm = (abs zone / 60 * 100) + (abs zone mod 60) in
+  ( { day = d.day; month = d.month - 1; year = d.year },
+    { hours = d.hour; minutes = d.minute; seconds = d.second; zone = (if zone < 0 then -hhmm else hhmm) } )
+
+(* The FETCH items; the others are passed over to Imap_ext. *)
+let fetch_items c f =
+  let items = getf f T.fetch_items and len = getf f T.fetch_len in
+  let kept = ref [] and passed = ref [] in
+  for i = len - 1 downto 0 do
+    let item = !@(items +@ i) in
+    let d = getf item T.fetch_item_u in
+    match getf item T.fetch_item_kind with
+    | 0 ->
+        kept := `Flags (Core.flag_list ~recent:`Recent ~wildcard:(`Extension "*") (getf d T.fetch_flags)) :: !kept
+    | 1 -> kept := `Envelope (envelope !@(getf d T.fetch_envelope)) :: !kept
+    | 2 -> kept := `Internal_date (date_time (getf d T.fetch_date_time)) :: !kept
+    | 3 -> kept := `Rfc822_size (Uint64.to_int (getf d T.fetch_number64)) :: !kept
+    | 4 -> kept := `Rfc822 (bytes_opt (getf d T.fetch_data_)) :: !kept
+    | 5 -> kept := `Rfc822_header (bytes_opt (getf d T.fetch_data_)) :: !kept
+    | 6 -> kept := `Rfc822_text (bytes_opt (getf d T.fetch_data_)) :: !kept
+    | 7 -> kept := `Body (mime !@(getf d T.fetch_body)) :: !kept
+    | 8 -> kept := `Body_structure (mime !@(getf d T.fetch_body)) :: !kept
+    | 9 ->
+        let s = getf d T.fetch_section_ in
+        kept :=
+          `Body_section
+            ( section (getf s T.fetch_section_section),
+              Core.section_origin s,
+              bytes_opt (getf s T.fetch_section_data) )
+          :: !kept
+    | 12 -> kept := `Uid (u32 (getf d T.fetch_number)) :: !kept
+    | 13 -> kept := `Modseq (getf d T.fetch_number64) :: !kept
+    | 18 -> kept := `Gm_msgid (getf d T.fetch_number64) :: !kept
+    | 19 -> kept := `Gm_thrid (getf d T.fetch_number64) :: !kept
+    | 20 -> kept := `Gm_labels (Core.bytes_list (getf d T.fetch_labels)) :: !kept
+    | kind -> passed := Core.ext_fetch_item kind d :: !passed
+  done;
+  let seq = u32 (getf f T.fetch_seq) in
+  if !passed <> [] then Core.record_passed_over c (`Fetch_items (seq, !passed));
+  `Fetch (seq, !kept)
+
+let status_items c s =
+  let mailbox = Core.mailbox_name (getf s T.status_mailbox) in
+  let kept = ref [] and passed = ref [] in
+  let items = getf s T.status_items in
+  for i = getf s T.status_len - 1 downto 0 do
+    let item = !@(items +@ i) in
+    let n = getf item T.status_item_number in
+    match getf item T.status_item_kind with
+    | 0 -> kept := `Messages (Uint64.to_int n) :: !kept
+    | 1 -> kept := `Recent (Uint64.to_int n) :: !kept
+    | 2 -> kept := `Uid_next (Uint32.of_int (Uint64.to_int n)) :: !kept
+    | 3 -> kept := `Uid_validity (Uint32.of_int (Uint64.to_int n)) :: !kept
+    | 4 -> kept := `Unseen (Uint32.of_int (Uint64.to_int n)) :: !kept
+    | 7 -> kept := `Highest_modseq n :: !kept
+    | _ -> passed := Core.ext_status_item item :: !passed
+  done;
+  if !passed <> [] then Core.record_passed_over c (`Status_items (mailbox, !passed));
+  `Status (mailbox, !kept)
+
+(* An untagged response, or None when it was passed over to Imap_ext. *)
+let untagged c u : untagged option =
+  let d = getf u T.untagged_u in
+  match getf u T.untagged_kind with
+  | 0 -> Some (`Ok (resp_text (getf d T.untagged_text)))
+  | 1 -> Some (`No (resp_text (getf d T.untagged_text)))
+  | 2 -> Some (`Bad (resp_text (getf d T.untagged_text)))
+  | 3 -> Some (`Bye (resp_text (getf d T.untagged_text)))
+  | 4 -> Some (`Preauth (resp_text (getf d T.untagged_text)))
+  | 5 -> Some (`Capability (capabilities (getf d T.untagged_capabilities)))
+  | 6 -> Some (`Enabled (capabilities (getf d T.untagged_capabilities)))
+  | 7 ->
+      Some
+        (`Flags
+          (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*")
+             (getf d T.untagged_flags)))
+  | 8 -> Some (`List (Core.list_data (getf d T.untagged_list)))
+  | 9 -> Some (`Lsub (Core.list_data (getf d T.untagged_list)))
+  | 11 -> Some (status_items c (getf d T.untagged_status))
+  | 12 ->
+      let s = getf d T.untagged_search in
+      Some
+        (`Search
+          ( List.map Uint32.of_int (Core.u32_list (getf s T.search_ids)),
+            if getf s T.search_has_modseq then Some (getf s T.search_modseq) else None ))
+  | 24 -> Some (`Exists (Core.u32 (getf d T.untagged_number)))
+  | 25 -> Some (`Recent (Core.u32 (getf d T.untagged_number)))
+  | 26 -> Some (`Expunge (u32 (getf d T.untagged_number)))
+  | 27 -> Some (fetch_items c (getf d T.untagged_fetch))
+  | 28 ->
+      let v = getf d T.untagged_vanished in
+      let set = Core.seq_set (getf v T.vanished_uids) in
+      Some (if getf v T.vanished_earlier then `Vanished_earlier set else `Vanished set)
+  | kind ->
+      Core.record_passed_over c (`Untagged (Core.ext_untagged kind d));
+      None
+
+(* {1 Commands} *)
+
+type eset = (uint32 * uint32 option) list
+
+type search_key =
+  [ `Seq of eset | `All | `Answered | `Bcc of string | `Before of date | `Body of string
+  | `Cc of string | `Deleted | `Draft | `Flagged | `From of string | `Header of string * string
+  | `Keyword of string | `Larger of int | `New | `Not of search_key | `Old | `On of date
+  | `Or of search_key * search_key | `Recent | `Seen | `Sent_before of date | `Sent_on of date
+  | `Sent_since of date | `Since of date | `Smaller of int | `Subject of string | `Text of string
+  | `To of string | `Uid of eset | `Unanswered | `Undeleted | `Undraft | `Unflagged
+  | `Unkeyword of string | `Unseen | `And of search_key * search_key | `Modseq of uint64
+  | `Gm_raw of string | `Gm_msgid of uint64 | `Gm_thrid of uint64 | `Gm_labels of string list ]
+
+type fetch_query =
+  [ `Envelope | `Internal_date | `Rfc822_header | `Rfc822_text | `Rfc822_size | `Rfc822 | `Body
+  | `Body_section of [ `Peek | `Look ] * section * (int * int) option | `Body_structure | `Uid
+  | `Flags ]
+
+type status_query = [ `Messages | `Recent | `Uid_next | `Uid_validity | `Unseen | `Highest_modseq ]
+type authenticator = { name : string; step : string -> [ `Ok of string | `Error of string ] }
+type command = Core.command
+
+let cstr = Core.cstring
+let make = Core.command
+
+let plain user pass = { name = "PLAIN"; step = (fun _ -> `Ok ("\000" ^ user ^ "\000" ^ pass)) }
+
+let xoauth2 user token =
+  let first = ref true in
+  {
+    name = "XOAUTH2";
+    step =
+      (fun _ ->
+        if !first then begin
+          first := false;
+          `Ok ("user=" ^ user ^ "\001auth=Bearer " ^ token ^ "\001\001")
+        end
+        else `Ok "");
+  }
+
+(* "1:3,5,7:*"; an empty set cannot be sent. *)
+let eset_string what (s : eset) =
+  if s = [] then invalid_arg ("Imap." ^ what ^ ": empty set");
+  String.concat ","
+    (List.map
+       (fun (a, b) ->
+         match b with
+         | None -> Uint32.to_string a ^ ":*"
+         | Some b when Uint32.equal a b -> Uint32.to_string a
+         | Some b -> Uint32.to_string a ^ ":" ^ Uint32.to_string b)
+       s)
+
+let flag_string : flag -> string = function
+  | `Answered -> "\\Answered"
+  | `Flagged -> "\\Flagged"
+  | `Deleted -> "\\Deleted"
+  | `Seen -> "\\Seen"
+  | `Draft -> "\\Draft"
+  | `Keyword s -> s
+  | `Extension s -> "\\" ^ s
+
+let simple what f = lazy (make what (f ()))
+let force_cmd l = Lazy.force l
+
+let login u p = make "login" (C.cmd_login (cstr "login" u) (cstr "login" p))
+let capability = force_cmd (simple "capability" C.cmd_capability)
+let logout = force_cmd (simple "logout" C.cmd_logout)
+let noop = force_cmd (simple "noop" C.cmd_noop)
+let check = force_cmd (simple "check" C.cmd_check)
+let close = force_cmd (simple "close" C.cmd_close)
+let expunge = force_cmd (simple "expunge" C.cmd_expunge)
+let create m = make "create" (C.cmd_create (cstr "create" m) (from_voidp (ptr char) null) Core.Size.zero)
+let delete m = make "delete" (C.cmd_delete (cstr "delete" m))
+let rename a b = make "rename" (C.cmd_rename (cstr "rename" a) (cstr "rename" b))
+let subscribe m = make "subscribe" (C.cmd_subscribe (cstr "subscribe" m))
+let unsubscribe m = make "unsubscribe" (C.cmd_unsubscribe (cstr "unsubscribe" m))
+let list ?(ref = "") p = make "list" (C.cmd_list (cstr "list" ref) (cstr "list" p))
+let lsub ?(ref = "") p = make "lsub" (C.cmd_lsub (cstr "lsub" ref) (cstr "lsub" p))
+
+let status m atts =
+  let kind = function
+    | `Messages -> 0
+    | `Recent -> 1
+    | `Uid_next -> 2
+    | `Uid_validity -> 3
+    | `Unseen -> 4
+    | `Highest_modseq -> 7
+  in
+  let arr = CArray.of_list uint32_t (List.map (fun a -> Unsigned.UInt32.of_int (kind a)) atts) in
+  make "status"
+    (C.cmd_status (cstr "status" m) (CArray.start arr) (Core.Size.of_int (CArray.length arr)))
+
+let copy ?(uid = true) set m =
+  make "copy" (C.cmd_copy uid (cstr "copy" (eset_string "copy" set)) (cstr "copy" m))
+
+let select ?(condstore = false) m = make "select" (C.cmd_select (cstr "select" m) condstore)
+let examine ?(condstore = false) m = make "examine" (C.cmd_examine (cstr "examine" m) condstore)
+
+let append m ?(flags = []) data =
+  Core.with_cstrings "append" (List.map flag_string flags) (fun fl n ->
+      make "append"
+        (C.cmd_append (cstr "append" m) (ocaml_string_start data)
+           (Core.Size.of_int (String.length data))
+           fl n null false))
+
+(* "1.2.HEADER.FIELDS (A B)", "1", "" *)
+let rec section_string : section -> string = function
+  | `Header -> "HEADER"
+  | `Header_fields l -> "HEADER.FIELDS (" ^ String.concat " " l ^ ")"
+  | `Header_fields_not l -> "HEADER.FIELDS.NOT (" ^ String.concat " " l ^ ")"
+  | `Text -> "TEXT"
+  | `Mime -> "MIME"
+  | `All -> ""
+  | `Part (n, `All) -> string_of_int n
+  | `Part (n, s) -> string_of_int n ^ "." ^ section_string s
+
+let u64_ptr = function None -> from_voidp uint64_t null | Some n -> allocate uint64_t n
+
+let fetch_with what ~uid ~changed ~vanished set items =
+  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  let set = cstr what (eset_string what set) in
+  make what (C.cmd_fetch uid set items (u64_ptr changed) vanished)
+
+let fetch_macro what macro ?(uid = true) ?changed ?(vanished = false) set =
+  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  fetch_with what ~uid ~changed ~vanished set (C.fetch_items_macro (Unsigned.UInt32.of_int macro))
+
+let fetch_all = fetch_macro "fetch_all" 0
+let fetch_fast = fetch_macro "fetch_fast" 1
+let fetch_full = fetch_macro "fetch_full" 2
+
+let fetch ?(uid = true) ?changed ?(vanished = false) set (atts : fetch_query list) =
+  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  let items = C.fetch_items_new () in
+  let attr n = ignore (C.fetch_items_add items (Unsigned.UInt32.of_int n)) in
+  let add = function
+    | `Envelope -> attr 0
+    | `Flags -> attr 1
+    | `Internal_date -> attr 2
+    | `Rfc822 -> attr 3
+    | `Rfc822_header -> attr 4
+    | `Rfc822_text -> attr 5
+    | `Rfc822_size -> attr 6
+    | `Body -> attr 7
+    | `Body_structure -> attr 8
+    | `Uid -> attr 9
+    | `Body_section (peek, sec, partial) -> (
+        let peek = peek = `Peek in
+        let s = cstr "fetch" (section_string sec) in
+        match partial with
+        | None -> ignore (C.fetch_items_add_body items s peek)
+        | Some (off, len) ->
+            if off < 0 || len <= 0 then invalid_arg "Imap.fetch: bad <offset.length>";
+            ignore
+              (C.fetch_items_add_body_partial items s peek (Unsigned.UInt32.of_int off)
+                 (Unsigned.UInt32.of_int len)))
+  in
+  (match List.iter add atts with
+  | () -> ()
+  | exception e ->
+      C.fetch_items_free items;
+      raise e);
+  fetch_with "fetch" ~uid ~changed ~vanished set items
+
+let store what ~mode ~labels ?(uid = true) ?(silent = false) ?unchanged set strings =
+  let set = cstr what (eset_string what set) in
+  Core.with_cstrings what strings (fun arr n ->
+      let build = if labels then C.cmd_store_labels else C.cmd_store in
+      make what (build uid set (Unsigned.UInt32.of_int mode) silent arr n (u64_ptr unchanged)))
+
+let store_flags what mode ?uid ?silent ?unchanged set flags =
+  store what ~mode ~labels:false ?uid ?silent ?unchanged set (List.map flag_string flags)
+
+let store_labels what mode ?uid ?silent ?unchanged set labels =
+  store what ~mode ~labels:true ?uid ?silent ?unchanged set labels
+
+let store_set_flags = store_flags "store_set_flags" 0
+let store_add_flags = store_flags "store_add_flags" 1
+let store_remove_flags = store_flags "store_remove_flags" 2
+let store_set_labels = store_labels "store_set_labels" 0
+let store_add_labels = store_labels "store_add_labels" 1
+let store_remove_labels = store_labels "store_remove_labels" 2
+
+(* The wire name of a capability: the core's, by kind number. *)
+let capability_string : capability -> string =
+  let named kind = Core.capability_kind_name kind in
+  function
+  | `Acl -> named 3
+  | `Binary -> named 6
+  | `Catenate -> named 7
+  | `Children -> named 8
+  | `Compress_deflate -> named 9
+  | `Condstore -> named 10
+  | `Enable -> named 13
+  | `Id -> named 16
+  | `Idle -> named 17
+  | `Literal_plus -> named 20
+  | `Multi_append -> named 26
+  | `Namespace -> named 27
+  | `Qresync -> named 32
+  | `Quote -> named 36
+  | `Sort -> named 40
+  | `Start_tls -> named 44
+  | `Uid_plus -> named 47
+  | `Unselect -> named 49
+  | `Xlist -> named 53
+  | `Xoauth2 -> named 54
+  | `Gmail -> named 55
+  | `Auth `Plain -> "AUTH=PLAIN"
+  | `Auth `Login -> "AUTH=LOGIN"
+  | `Auth `Anonymous -> "AUTH=ANONYMOUS"
+  | `Other s -> s
+
+let enable caps =
+  Core.with_cstrings "enable" (List.map capability_string caps) (fun arr n ->
+      make "enable" (C.cmd_enable arr n))
+
+let date_struct what d =
+  if d.month < 0 || d.month > 11 then invalid_arg ("Imap." ^ what ^ ": month out of range");
+  let s = Ctypes.make Imap_c_date.t in
+  if d.day < 1 || d.day > 31 || d.year < 0 || d.year > 65535 then
+    invalid_arg ("Imap." ^ what ^ ": date out of range");
+  setf s Imap_c_date.year (Unsigned.UInt16.of_int d.year);
+  setf s Imap_c_date.month (Unsigned.UInt8.of_int (d.month + 1));
+  setf s Imap_c_date.day (Unsigned.UInt8.of_int d.day);
+  s
+
+(* The C key for [k]; the keys made so far are freed if one fails. *)
+let rec key (k : search_key) =
+  let str f s = f (cstr "search" s) in
+  let u64 f n = f n in
+  let int f n =
+    if n < 0 then invalid_arg "Imap.search: negative size";
+    f (Unsigned.UInt64.of_int n)
+  in
+  let date f d = f (date_struct "search" d) in
+  let two f a b =
+    let ka = key a in
+    match key b with
+    | kb -> f ka kb
+    | exception e ->
+        C.key_free ka;
+        raise e
+  in
+  let r =
+    match k with
+    | `Seq s -> str C.key_seq (eset_string "search" s)
+    | `Uid s -> str C.key_uid (eset_string "search" s)
+    | `All -> C.key_all ()
+    | `Answered -> C.key_answered ()
+    | `Deleted -> C.key_deleted ()
+    | `Draft -> C.key_draft ()
+    | `Flagged -> C.key_flagged ()
+    | `New -> C.key_new ()
+    | `Old -> C.key_old ()
+    | `Recent -> C.key_recent ()
+    | `Seen -> C.key_seen ()
+    | `Unanswered -> C.key_unanswered ()
+    | `Undeleted -> C.key_undeleted ()
+    | `Undraft -> C.key_undraft ()
+    | `Unflagged -> C.key_unflagged ()
+    | `Unseen -> C.key_unseen ()
+    | `Bcc s -> str C.key_bcc s
+    | `Body s -> str C.key_body s
+    | `Cc s -> str C.key_cc s
+    | `From s -> str C.key_from s
+    | `Subject s -> str C.key_subject s
+    | `Text s -> str C.key_text s
+    | `To s -> str C.key_to s
+    | `Keyword s -> str C.key_keyword s
+    | `Unkeyword s -> str C.key_unkeyword s
+    | `Gm_raw s -> str C.key_gm_raw s
+    | `Header (f, v) -> C.key_header (cstr "search" f) (cstr "search" v)
+    | `Larger n -> int C.key_larger n
+    | `Smaller n -> int C.key_smaller n
+    | `Modseq n -> u64 C.key_modseq n
+    | `Gm_msgid n -> u64 C.key_gm_msgid n
+    | `Gm_thrid n -> u64 C.key_gm_thrid n
+    | `Before d -> date C.key_before d
+    | `On d -> date C.key_on d
+    | `Since d -> date C.key_since d
+    | `Sent_before d -> date C.key_sent_before d
+    | `Sent_on d -> date C.key_sent_on d
+    | `Sent_since d -> date C.key_sent_since d
+    | `Not k -> C.key_not (key k)
+    | `Or (a, b) -> two C.key_or a b
+    | `And (a, b) -> two (fun ka kb -> keys_and [ ka; kb ]) a b
+    | `Gm_labels [ l ] -> str C.key_gm_labels l
+    | `Gm_labels l -> keys_and (List.map (fun l -> str C.key_gm_labels l) l)
+  in
+  if is_null r then invalid_arg "Imap.search: invalid argument";
+  r
+
+and keys_and l =
+  let arr = CArray.of_list (ptr void) l in
+  C.key_and (CArray.start arr) (Core.Size.of_int (CArray.length arr))
+
+let search ?(uid = true) k =
+  let k = key k in
+  let arr = CArray.of_list (ptr void) [ k ] in
+  make "search" (C.cmd_search uid (from_voidp char null) (CArray.start arr) Core.Size.one)
+
+let idle () =
+  let stop = ref false in
+  (make ~idle_stop:stop "idle" (C.cmd_idle ()), lazy (stop := true))
+
+(* The authenticator callback: [challenge] NULL asks for an initial
+   response (1.1.0 sends none). An [`Error] or an exception cancels. *)
+let auth_callback a failure =
+  let open Ctypes in
+  fun _ challenge len reply ->
+    if is_null challenge then 1l
+    else
+      match a.step (string_from_ptr challenge ~length:(Core.Size.to_int len)) with
+      | `Ok s ->
+          ignore (C.auth_reply_set reply (ocaml_string_start s) (Core.Size.of_int (String.length s)));
+          0l
+      | `Error e ->
+          failure := Some e;
+          -1l
+      | exception e ->
+          failure := Some (Printexc.to_string e);
+          -1l
+
+let auth_fn_typ = Ctypes.(ptr void @-> ptr char @-> size_t @-> ptr void @-> returning int32_t)
+
+let rec authenticate a =
+  let failure = ref None in
+  let callback = auth_callback a failure in
+  let fn = coerce (Foreign.funptr auth_fn_typ) (static_funptr auth_fn_typ) callback in
+  let auth = C.authenticator_new (cstr "authenticate" a.name) fn null in
+  if is_null auth then invalid_arg "Imap.authenticate: invalid argument";
+  make ~auth_failure:failure ~keep:(Obj.repr (callback, fn))
+    ~rebuild:(fun () -> authenticate a)
+    "authenticate" (C.cmd_authenticate auth)
+
+(* {1 Errors} *)
+
+type error =
+  [ `Incorrect_tag of string * string
+  | `Decode_error of
+    [ `Expected_char of char
+    | `Expected_string of string
+    | `Unexpected_char of char
+    | `Unexpected_string of string
+    | `Illegal_char of char
+    | `Unexpected_eoi ]
+    * string
+    * int
+  | `Unexpected_cont
+  | `Bad_greeting
+  | `Auth_error of string
+  | `Bad of code * string
+  | `No of code * string ]
+
+let pp_error ppf : error -> unit = function
+  | `Incorrect_tag (exp, got) -> pp ppf "Incorrect tag %S, should be %S" got exp
+  | `Decode_error (e, _, _) -> (
+      pp ppf "Decode error: ";
+      match e with
+      | `Expected_char c -> pp ppf "Expected character %C" c
+      | `Expected_string s -> pp ppf "Expected string %S" s
+      | `Unexpected_char c -> pp ppf "Unexpected character %C" c
+      | `Unexpected_string s -> pp ppf "Unexpected string %S" s
+      | `Illegal_char c -> pp ppf "Illegal character %C" c
+      | `Unexpected_eoi -> pp ppf "Unexpected end of input")
+  | `Unexpected_cont -> pp ppf "Unexpected continuation request"
+  | `Bad_greeting -> pp ppf "Bad greeting"
+  | `Auth_error s -> pp ppf "Authentication error: %s" s
+  | `Bad (c, t) -> pp ppf "BAD: %a %S" pp_code c t
+  | `No (c, t) -> pp ppf "NO: %a %S" pp_code c t
+
+(* {1 Connections} *)
+
+type connection = Core.connection
+
+type result =
+  [ `Untagged of untagged | `Ok of code * string | `Error of error | `Await_src | `Await_dst ]
+
+(* A result to give at the next [run] (Core keeps them as exceptions, to
+   know nothing of these types). *)
+exception Pending of result
+
+let connection = Core.connection
+let src = Core.src
+let dst = Core.dst
+let dst_rem = Core.dst_rem
+
+(* An error of the core as a 1.1.0 error. *)
+let core_error c code : error =
+  let msg = Core.error_message c in
+  match code with
+  | 7 | 8 -> `Decode_error (`Unexpected_eoi, msg, 0)
+  | 9 | 10 -> `Bad_greeting
+  | 11 -> `Incorrect_tag ("", msg)
+  | 12 -> `Unexpected_cont
+  | 19 -> `Auth_error msg
+  | 18 | 1 | 2 | 17 -> `Bad (`None, msg)
+  | _ -> `Decode_error (`Unexpected_string msg, msg, 0)
+
+let malformed m : error =
+  let m = Core.malformed m in
+  let reason =
+    if m.error_offset < String.length m.raw then `Unexpected_char m.raw.[m.error_offset]
+    else `Unexpected_eoi
+  in
+  `Decode_error (reason, m.raw, m.error_offset)
+
+let busy () = invalid_arg "can't send command now, try `Await"
+
+(* One step of the core as a result; None for a response passed over. *)
+let convert c (s : Imap_c_types.step structure ptr) : result option =
+  let u = getf !@s T.step_u in
+  match getf !@s T.step_kind with
+  | 0 -> Some `Await_src
+  | 1 ->
+      Core.flush_output c;
+      Some `Await_dst
+  | 2 -> Some (`Ok (`None, ""))
+  | 3 -> untagged c (getf u T.step_untagged) |> Option.map (fun u -> `Untagged u)
+  | 4 -> Some (`Ok (resp_text (getf u T.step_text)))
+  | 5 ->
+      (* PREAUTH greeting (1.1.0 refused it): the response, then [`Ok]. *)
+      let code, text = resp_text (getf u T.step_text) in
+      c.Core.pending <- [ Pending (`Ok (code, text)) ];
+      Some (`Untagged (`Preauth (code, text)))
+  | 6 -> Some (`Error (`No (resp_text (getf u T.step_text))))
+  | 7 -> Some (`Error (`Bad (resp_text (getf u T.step_text))))
+  | 12 ->
+      Core.record_passed_over c (`Malformed (Core.malformed (getf u T.step_malformed)));
+      Some (`Error (malformed (getf u T.step_malformed)))
+  | 13 ->
+      let code = getf !@s T.step_error in
+      if code = 15 || code = 16 then busy ();
+      if code = 20 then invalid_arg "connection should not be used";
+      if Core.error_is_fatal code then c.Core.dead <- true;
+      Some (`Error (core_error c code))
+  | _ -> (* STARTTLS and streamed literals: never started by Imap. *) None
+
+(* After a step: an authenticator that gave up is reported first. *)
+let rec next c cmd : result =
+  let s = Core.step c cmd in
+  let failure = match c.Core.running with Some r -> r.Core.auth_failure | None -> ref None in
+  match (convert c s, !failure) with
+  | r, Some e ->
+      failure := None;
+      (match r with
+      | Some ((`Untagged _ | `Ok _ | `Error _) as r) -> c.Core.pending <- c.Core.pending @ [ Pending r ]
+      | Some (`Await_src | `Await_dst) | None -> ());
+      `Error (`Auth_error e)
+  | Some r, None -> r
+  | None, None -> next c None
+
+let run c action =
+  if c.Core.dead then invalid_arg "connection should not be used";
+  match action with
+  | `Cmd cmd ->
+      if c.Core.pending <> [] then busy ();
+      let cmd = if cmd.Core.used then match cmd.Core.rebuild with Some f -> f () | None -> cmd else cmd in
+      let previous = c.Core.running in
+      c.Core.running <- Some cmd;
+      (match cmd.Core.idle_stop with
+      | Some stop ->
+          c.Core.idle_stop <- Some stop;
+          c.Core.idle_stop_sent <- false
+      | None -> ());
+      (match next c (Some cmd) with
+      | r ->
+          cmd.Core.used <- true;
+          r
+      | exception e ->
+          c.Core.running <- previous;
+          raise e)
+  | `Await -> (
+      match c.Core.pending with
+      | Pending r :: rest ->
+          c.Core.pending <- rest;
+          r
+      | _ :: rest ->
+          c.Core.pending <- rest;
+          next c None
+      | [] -> next c None)

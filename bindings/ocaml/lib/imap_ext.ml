@@ -1,0 +1,32 @@
+type date_time = Imap_core.date_time = {
+  year : int;
+  month : int;
+  day : int;
+  hour : int;
+  minute : int;
+  second : int;
+  zone_minutes : int;
+}
+
+type esearch_item = Imap_core.esearch_item
+type thread = Imap_core.thread = Thread of Uint32.t list * thread list
+type namespace = Imap_core.namespace
+type untagged = Imap_core.ext_untagged
+type fetch_item = Imap_core.ext_fetch_item
+type status_item = Imap_core.ext_status_item
+type malformed = Imap_core.malformed = { offset : int; raw : string; error_offset : int }
+type passed_over = Imap_core.passed_over
+
+let passed_over (c : Imap.connection) =
+  let l = List.of_seq (Queue.to_seq c.Imap_core.passed_over) in
+  Queue.clear c.Imap_core.passed_over;
+  l
+
+let passed_over_limit = Imap_core.passed_over_limit
+let mutf7_encode = Imap_core.mutf7_encode
+
+let mutf7_decode s =
+  Imap_core.name_of
+    (Imap_core.C.mutf7_decode
+       (Ctypes.CArray.start (Ctypes.CArray.of_string s))
+       (Imap_core.Size.of_int (String.length s)))

@@ -1,0 +1,200 @@
+//! Names and modified UTF-7 for the bindings: the wire names behind the
+//! `kind` numbers of capabilities, mailbox attributes and response codes,
+//! and the mailbox-name encoding of the core, so that no binding keeps a
+//! table or an algorithm of its own.
+//!
+//! Every function writes into a caller's buffer: it copies at most `cap`
+//! bytes to `out` and returns the full length, so a caller whose buffer
+//! was too small calls again with a larger one. `out` may be NULL when
+//! `cap` is 0.
+
+use super::types::{capability, imap_capability, imap_capability_kind, mailbox_attr};
+use super::{guard, raw_bytes, Arena};
+use crate::codec::mutf7;
+use crate::types::{Bytes, Capability, KNOWN_ATTRS, SIMPLE_CAPABILITIES};
+
+/// Copies what fits of `s` to `out` and returns `s.len()`.
+///
+/// # Safety
+/// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+unsafe fn copy_out(s: &[u8], out: *mut u8, cap: usize) -> usize {
+    if !out.is_null() {
+        let n = s.len().min(cap);
+        std::ptr::copy_nonoverlapping(s.as_ptr(), out, n);
+    }
+    s.len()
+}
+
+/// The wire names of the response codes, indexed by `imap_code_kind`
+/// (`IMAP_CODE_KIND_OTHER` has none: its name is in the code).
+const CODE_NAMES: [&str; 50] = [
+    "ALERT", "BADCHARSET", "CAPABILITY", "PARSE", "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE",
+    "TRYCREATE", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "APPENDUID", "COPYUID", "UIDNOTSTICKY",
+    "HIGHESTMODSEQ", "NOMODSEQ", "MODIFIED", "CLOSED", "COMPRESSIONACTIVE", "USEATTR",
+    "UNAVAILABLE", "AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", "EXPIRED", "PRIVACYREQUIRED",
+    "CONTACTADMIN", "NOPERM", "INUSE", "EXPUNGEISSUED", "CORRUPTION", "SERVERBUG", "CLIENTBUG",
+    "CANNOT", "LIMIT", "OVERQUOTA", "ALREADYEXISTS", "NONEXISTENT", "NOTSAVED", "HASCHILDREN",
+    "UNKNOWN-CTE", "TOOBIG", "BADURL", "NOUPDATE", "MAILBOXID", "METADATA LONGENTRIES",
+    "METADATA MAXSIZE", "METADATA TOOMANY", "METADATA NOPRIVATE", "NOTIFICATIONOVERFLOW",
+    "REFERRAL",
+];
+
+/// The wire name of a capability without a value (`IMAP4rev1`,
+/// `COMPRESS=DEFLATE`...) for its `imap_capability_kind`; 0 (nothing
+/// written) for the kinds that carry a value (AUTH, APPENDLIMIT, OTHER...)
+/// and unknown numbers.
+///
+/// # Safety
+/// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn imap_capability_kind_name(kind: u32, out: *mut u8, cap: usize) -> usize {
+    guard(0, || {
+        let mut arena = Arena::default();
+        let found = SIMPLE_CAPABILITIES.iter().find(|(_, c)| capability(&mut arena, c).kind as u32 == kind);
+        found.map_or(0, |(name, _)| copy_out(name.as_bytes(), out, cap))
+    })
+}
+
+/// The wire form of a capability as it was received, e.g. `AUTH=PLAIN`,
+/// `APPENDLIMIT=1000` or an unknown name verbatim; 0 for NULL.
+///
+/// # Safety
+/// `c` is NULL or points to an `imap_capability` (one returned by
+/// `imap_run`, or filled by the caller with a valid `value`); `out` is as
+/// for `imap_capability_kind_name`.
+#[no_mangle]
+pub unsafe extern "C" fn imap_capability_name(c: *const imap_capability, out: *mut u8, cap: usize) -> usize {
+    guard(0, || {
+        let Some(c) = c.as_ref() else { return 0 };
+        let value = Bytes::borrowed(raw_bytes(c.value.ptr, c.value.len).unwrap_or_default());
+        use imap_capability_kind as K;
+        let wire = match c.kind {
+            K::Auth => Capability::Auth(value).to_wire(),
+            K::QuotaRes => Capability::QuotaRes(value).to_wire(),
+            K::SortExt => Capability::SortExt(value).to_wire(),
+            K::Thread => Capability::Thread(value).to_wire(),
+            K::Other => Capability::Other(value).to_wire(),
+            K::AppendLimit => Capability::AppendLimit(c.has_number.then_some(c.number)).to_wire(),
+            kind => return imap_capability_kind_name(kind as u32, out, cap),
+        };
+        copy_out(&wire, out, cap)
+    })
+}
+
+/// The name, without its backslash, of a mailbox attribute with a name of
+/// its own (`HasChildren`, `Sent`, `NonExistent`...) for its
+/// `imap_mailbox_attr_kind`; 0 for EXTENSION (the name is in the
+/// attribute) and unknown numbers.
+///
+/// # Safety
+/// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn imap_mailbox_attr_kind_name(kind: u32, out: *mut u8, cap: usize) -> usize {
+    guard(0, || {
+        let mut arena = Arena::default();
+        let found = KNOWN_ATTRS.iter().find(|(_, a)| mailbox_attr(&mut arena, a).kind as u32 == kind);
+        found.map_or(0, |(name, _)| copy_out(name, out, cap))
+    })
+}
+
+/// The wire name of a response code for its `imap_code_kind`, e.g.
+/// `UNAVAILABLE`, or `METADATA LONGENTRIES` (the METADATA codes have two
+/// words); 0 for OTHER (the name is in the code) and unknown numbers.
+///
+/// # Safety
+/// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn imap_code_kind_name(kind: u32, out: *mut u8, cap: usize) -> usize {
+    guard(0, || CODE_NAMES.get(kind as usize).map_or(0, |name| copy_out(name.as_bytes(), out, cap)))
+}
+
+/// Decodes a mailbox name received from the server (modified UTF-7,
+/// RFC 3501 5.1.3) to UTF-8. A name that is not canonical modified UTF-7
+/// (raw UTF-8 or Latin-1 from a server that ignores the convention) comes
+/// back unchanged; `&-` is `&`.
+///
+/// # Safety
+/// `name` is NULL (with `len` 0) or points to `len` bytes; `out` is as for
+/// `imap_capability_kind_name`.
+#[no_mangle]
+pub unsafe extern "C" fn imap_mutf7_decode(name: *const u8, len: usize, out: *mut u8, cap: usize) -> usize {
+    guard(0, || {
+        let Some(name) = raw_bytes(name, len) else { return 0 };
+        copy_out(&mutf7::decode_lenient(name), out, cap)
+    })
+}
+
+/// Encodes a UTF-8 mailbox name in modified UTF-7, as the command
+/// constructors do (invalid UTF-8 sequences become U+FFFD first).
+///
+/// # Safety
+/// As for `imap_mutf7_decode`.
+#[no_mangle]
+pub unsafe extern "C" fn imap_mutf7_encode(name: *const u8, len: usize, out: *mut u8, cap: usize) -> usize {
+    guard(0, || {
+        let Some(name) = raw_bytes(name, len) else { return 0 };
+        copy_out(mutf7::encode(&String::from_utf8_lossy(name)).as_bytes(), out, cap)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::types::imap_mailbox_attr_kind;
+
+    fn name_of(f: impl Fn(*mut u8, usize) -> usize) -> Vec<u8> {
+        let len = f(std::ptr::null_mut(), 0);
+        let mut buf = vec![0u8; len];
+        assert_eq!(f(buf.as_mut_ptr(), buf.len()), len);
+        buf
+    }
+
+    #[test]
+    fn kind_names() {
+        unsafe {
+            assert_eq!(name_of(|o, c| imap_capability_kind_name(imap_capability_kind::Imap4rev1 as u32, o, c)), b"IMAP4rev1");
+            assert_eq!(name_of(|o, c| imap_capability_kind_name(imap_capability_kind::Gmail as u32, o, c)), b"X-GM-EXT-1");
+            assert_eq!(imap_capability_kind_name(imap_capability_kind::Auth as u32, std::ptr::null_mut(), 0), 0);
+            assert_eq!(name_of(|o, c| imap_mailbox_attr_kind_name(imap_mailbox_attr_kind::NonExistent as u32, o, c)), b"NonExistent");
+            assert_eq!(imap_mailbox_attr_kind_name(imap_mailbox_attr_kind::Extension as u32, std::ptr::null_mut(), 0), 0);
+            assert_eq!(name_of(|o, c| imap_code_kind_name(super::super::types::imap_code_kind::TooBig as u32, o, c)), b"TOOBIG");
+            assert_eq!(name_of(|o, c| imap_code_kind_name(super::super::types::imap_code_kind::Referral as u32, o, c)), b"REFERRAL");
+            assert_eq!(imap_code_kind_name(super::super::types::imap_code_kind::Other as u32, std::ptr::null_mut(), 0), 0);
+            assert_eq!(imap_code_kind_name(999, std::ptr::null_mut(), 0), 0);
+        }
+    }
+
+    #[test]
+    fn code_names_follow_the_kinds() {
+        use super::super::types::imap_code_kind as K;
+        for (kind, name) in [(K::Alert, "ALERT"), (K::UseAttr, "USEATTR"), (K::MetadataNoPrivate, "METADATA NOPRIVATE")] {
+            assert_eq!(CODE_NAMES[kind as usize], name);
+        }
+        assert_eq!(CODE_NAMES.len(), K::Other as usize);
+    }
+
+    #[test]
+    fn capability_wire_names() {
+        let mut arena = Arena::default();
+        for cap in [Capability::Auth(Bytes::borrowed(b"PLAIN")), Capability::AppendLimit(Some(1000)), Capability::Other(Bytes::borrowed(b"X-FOO")), Capability::Idle] {
+            let c = capability(&mut arena, &cap);
+            let got = name_of(|o, n| unsafe { imap_capability_name(&c, o, n) });
+            assert_eq!(got, cap.to_wire());
+        }
+        assert_eq!(unsafe { imap_capability_name(std::ptr::null(), std::ptr::null_mut(), 0) }, 0);
+    }
+
+    #[test]
+    fn mutf7_round_trip_and_ampersand() {
+        let decode = |s: &[u8]| name_of(|o, c| unsafe { imap_mutf7_decode(s.as_ptr(), s.len(), o, c) });
+        let encode = |s: &[u8]| name_of(|o, c| unsafe { imap_mutf7_encode(s.as_ptr(), s.len(), o, c) });
+        assert_eq!(decode(b"a&-b"), b"a&b");
+        assert_eq!(decode(b"Sent &AOQ-&- Mail"), "Sent \u{e4}& Mail".as_bytes());
+        assert_eq!(decode(b"bad&Zz"), b"bad&Zz");
+        assert_eq!(encode("INBOX/Entw\u{fc}rfe & Co".as_bytes()), b"INBOX/Entw&APw-rfe &- Co");
+        assert_eq!(decode(&encode("\u{65e5}\u{672c}\u{8a9e}".as_bytes())), "\u{65e5}\u{672c}\u{8a9e}".as_bytes());
+        let mut small = [0u8; 2];
+        assert_eq!(unsafe { imap_mutf7_decode(b"abcd".as_ptr(), 4, small.as_mut_ptr(), 2) }, 4);
+        assert_eq!(&small, b"ab");
+    }
+}
