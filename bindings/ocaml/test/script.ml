@@ -51,7 +51,7 @@ let converse ?(dst_size = 65536) ?(on_untagged = ignore) ~chunks cmds =
         record (`Untagged u);
         on_untagged u;
         go `Await cmds
-      | `Error (`Auth_error _) as r ->
+      | `Error (`Auth_error _ | `Decode_error _) as r ->
         record r;
         go `Await cmds
       | (`Ok _ | `Error (`No _ | `Bad _)) as r -> (

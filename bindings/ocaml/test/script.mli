@@ -27,7 +27,9 @@ val converse :
 (** [converse ~chunks cmds] creates a connection with a [dst_size] output
     buffer (default 65536), reads the greeting, then runs each command of
     [cmds] in turn, starting the next one after the previous one's [`Ok] or
-    tagged [`Error (`No _ | `Bad _)]. Server bytes are handed over one chunk
+    tagged [`Error (`No _ | `Bad _)]; after [`Error (`Auth_error _)] and
+    [`Error (`Decode_error _)] (one malformed response) it goes on with
+    [`Await], so a binding that made them fatal shows as [`Raised]. Server bytes are handed over one chunk
     of [chunks] per [`Await_src]; an empty chunk is the end of input.
     [on_untagged] sees each untagged response before [run] is called again
     (e.g. to force an IDLE stop). It stops after the last command, after a

@@ -83,9 +83,15 @@ let code = function
   | List (Atom "badcharset" :: l) as c when List.for_all (function Str _ -> true | _ -> false) l -> c
   | List (Atom "capability" :: l) -> List (Atom "capability" :: List.map capability l)
   | List (Atom "permanent-flags" :: l) -> List (Atom "permanent-flags" :: List.map (flag ~recent:false ~wildcard:true) l)
-  | List [ Atom ("uid-next" | "uid-validity" | "unseen" | "highest-modseq" | "modified"); Atom _ ] as c -> c
+  | List [ Atom ("uid-next" | "uid-validity" | "unseen" | "highest-modseq"); Atom _ ] as c -> c
+  | List [ Atom "modified"; Atom set ] as c when not (String.contains set '*') -> c
   | List [ Atom "append-uid"; Atom _; Atom uid ] as c when single_number uid -> c
-  | List [ Atom "copy-uid"; Atom _; Atom _; Atom _ ] as c -> c
+  | List [ Atom "copy-uid"; Atom _; Atom a; Atom b ] as c when not (String.contains (a ^ b) '*') -> c
+  (* A UID set (MULTIAPPEND) or `*` in a set: 1.1.0's types hold neither, so
+     the code stays unknown, with its arguments as text. *)
+  | List (Atom ("append-uid" | "copy-uid" as k) :: args) ->
+    let wire = if k = "append-uid" then "APPENDUID" else "COPYUID" in
+    List [ Atom "other"; Str wire; Str (String.concat " " (List.map to_string args)) ]
   | List [ Atom "other"; Str _; (Str _ | Atom "nil") ] as c -> c
   | t -> skip "code %s" (to_string t)
 
@@ -152,7 +158,11 @@ let rec mime = function
 (* FETCH items 1.1.0 has no constructor for: passed over. *)
 let dropped_items = [ "binary"; "binary-size"; "email-id"; "thread-id"; "save-date"; "preview"; "other" ]
 
+(* RFC822.SIZE beyond OCaml's int: not expressible, so passed over. *)
+let fits_int n = match int_of_string_opt n with Some _ -> true | None -> false
+
 let fetch_item = function
+  | List [ Atom "rfc822-size"; Atom n ] when not (fits_int n) -> None
   | List (Atom "flags" :: l) -> Some (List (Atom "flags" :: List.map (flag ~recent:true ~wildcard:false) l))
   | List (Atom "envelope" :: _) as e -> Some (envelope e)
   | List [ Atom ("body" | "bodystructure" as k); m ] -> Some (List [ Atom k; mime m ])
