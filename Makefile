@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header check-layers header bench bench-instructions install clean deps
+.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps
 
 all: build
 
@@ -24,7 +24,7 @@ demo: lib
 	scripts/demo
 
 ## test: every test suite of the project.
-test: test-rust check-header check-layers test-c test-python test-e2e
+test: test-rust check-header check-layers test-c test-python test-ocaml test-e2e
 
 test-rust: deps
 	$(CARGO) test --all-targets
@@ -55,6 +55,12 @@ test-c: lib
 ## test-python: the Python binding's tests, in a fresh venv.
 test-python: lib
 	bindings/python/run-tests
+
+## test-ocaml: the OCaml binding's tests (bug fixes, conversations, decode
+## vectors, the compile test, the examples' build) and its session against
+## Dovecot and Cyrus; installs the OCaml toolchain through apt-get.
+test-ocaml: lib
+	bindings/ocaml/run-tests
 
 ## test-e2e: end-to-end tests against Dovecot and Cyrus on 127.0.0.1: the
 ## Rust suite (tests/e2e.rs), then the C examples against both servers.
