@@ -2708,7 +2708,9 @@ size_t imap_dst_rem(const struct imap_connection *c);
 // `c` is a live connection; `len` points to a `size_t`.
 const uint8_t *imap_output(struct imap_connection *c, size_t *len);
 
-// Marks `n` bytes of `imap_output` as sent.
+// Marks `n` bytes of `imap_output` as sent. More than is pending is
+// `IMAP_ERROR_INVALID_ARGUMENT` and changes nothing (`imap_error_message`
+// says how much was pending).
 //
 // # Safety
 // `c` is a live connection.
@@ -2749,7 +2751,8 @@ void imap_idle_stopper_free(struct imap_idle_stopper *s);
 // `c` is NULL or a live connection.
 bool imap_is_busy(const struct imap_connection *c);
 
-// The detailed message of the last ERROR step (empty if none), valid until
+// The detailed message of the last ERROR step or refused
+// `imap_output_advance` (empty if none), valid until
 // the next call that takes this connection.
 //
 // # Safety

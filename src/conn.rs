@@ -52,7 +52,7 @@
 //!     match conn.run(std::mem::replace(&mut action, Action::Await)).unwrap() {
 //!         Step::AwaitDst => {
 //!             let out = conn.output().to_vec(); // a socket write in real life
-//!             conn.advance_output(out.len());
+//!             conn.advance_output(out.len()).unwrap();
 //!             sent.extend(out);
 //!         }
 //!         Step::AwaitSrc => conn.src(replies.next().unwrap()), // a socket read
@@ -255,6 +255,15 @@ pub enum Error {
     /// The compressed input stream is broken (fatal).
     #[error("COMPRESS=DEFLATE: {0}")]
     Compression(String),
+    /// [`Connection::advance_output`] was told more bytes were sent than
+    /// were pending (not fatal; nothing changes).
+    #[error("advanced the output by {advanced} bytes, but only {pending} are pending")]
+    OutputOverrun {
+        /// The bytes the caller said it sent.
+        advanced: usize,
+        /// The bytes that were pending.
+        pending: usize,
+    },
     /// A command while another is running (not fatal; nothing is sent).
     #[error("a command is already running; call run(Action::Await)")]
     Busy,
@@ -280,7 +289,10 @@ pub enum Error {
 impl Error {
     /// Whether the connection is over.
     pub fn is_fatal(&self) -> bool {
-        !matches!(self, Error::Busy | Error::NoGreeting | Error::NeedsAuthenticator | Error::Encode(_) | Error::Auth(_))
+        !matches!(
+            self,
+            Error::Busy | Error::NoGreeting | Error::NeedsAuthenticator | Error::Encode(_) | Error::Auth(_) | Error::OutputOverrun { .. }
+        )
     }
 }
 
@@ -443,13 +455,15 @@ impl Connection {
         &self.core.out[self.core.out_pos..]
     }
 
-    /// Marks `n` bytes of [`Connection::output`] as sent.
-    pub fn advance_output(&mut self, n: usize) {
-        self.core.out_pos = (self.core.out_pos + n).min(self.core.out.len());
-        if self.core.out_pos == self.core.out.len() {
-            self.core.out.clear();
-            self.core.out_pos = 0;
+    /// Marks `n` bytes of [`Connection::output`] as sent. More than is
+    /// pending is [`Error::OutputOverrun`] and changes nothing.
+    pub fn advance_output(&mut self, n: usize) -> Result<(), Error> {
+        let pending = self.core.out.len() - self.core.out_pos;
+        if n > pending {
+            return Err(Error::OutputOverrun { advanced: n, pending });
         }
+        self.core.mark_sent(n);
+        Ok(())
     }
 
     /// Copies pending output into `buf` and returns how many bytes it wrote.
@@ -457,7 +471,7 @@ impl Connection {
         let out = self.output();
         let n = out.len().min(buf.len());
         buf[..n].copy_from_slice(&out[..n]);
-        self.advance_output(n);
+        self.core.mark_sent(n);
         n
     }
 
@@ -665,6 +679,15 @@ impl Core {
         }
         r.sent = r.next_part == encoded.parts.len();
         self.push_out(&staged);
+    }
+
+    /// Marks `n` pending output bytes (no more) as sent.
+    fn mark_sent(&mut self, n: usize) {
+        self.out_pos += n;
+        if self.out_pos == self.out.len() {
+            self.out.clear();
+            self.out_pos = 0;
+        }
     }
 
     /// Appends bytes to the output, compressing them when COMPRESS is on.

@@ -294,18 +294,39 @@ fn large_append_is_sent_in_bounded_chunks() {
     let cmd = Command::Append { mailbox: Mailbox::from("INBOX"), messages: vec![AppendMessage::new(data)] };
     assert_eq!(conn.run(Action::Command(cmd)), Ok(Step::AwaitDst));
     assert_eq!(conn.output(), b"A1 APPEND INBOX {300000}\r\n");
-    conn.advance_output(26);
+    conn.advance_output(26).unwrap();
     assert_eq!(conn.run(Action::Await), Ok(Step::AwaitSrc), "the literal must wait for +");
     conn.src(b"+ Ready\r\n");
     let mut sent = Vec::new();
     while let Ok(Step::AwaitDst) = conn.run(Action::Await) {
         let chunk = conn.output().to_vec();
         assert!(chunk.len() <= 64 * 1024, "output is prepared in bounded chunks");
-        conn.advance_output(chunk.len());
+        conn.advance_output(chunk.len()).unwrap();
         sent.extend_from_slice(&chunk);
     }
     assert_eq!(&sent[..data.len()], data);
     assert_eq!(&sent[data.len()..], b"\r\n");
+}
+
+#[test]
+fn advancing_past_the_pending_output_is_an_error_that_changes_nothing() {
+    let mut conn = Connection::new();
+    conn.src(GREETING);
+    assert!(matches!(conn.run(Action::Await), Ok(Step::Ok(_))));
+    assert_eq!(conn.run(Action::Command(Command::Noop)), Ok(Step::AwaitDst));
+    assert_eq!(conn.output(), b"A1 NOOP\r\n");
+    conn.advance_output(1).unwrap();
+    for n in [usize::MAX, 9] {
+        let e = conn.advance_output(n).unwrap_err();
+        assert_eq!(e, Error::OutputOverrun { advanced: n, pending: 8 });
+        assert!(!e.is_fatal());
+    }
+    assert_eq!(conn.output(), b"1 NOOP\r\n", "the pending bytes are unchanged");
+    conn.advance_output(8).unwrap();
+    assert_eq!(conn.output(), b"");
+    assert_eq!(conn.advance_output(1), Err(Error::OutputOverrun { advanced: 1, pending: 0 }));
+    conn.src(b"A1 OK done\r\n");
+    assert!(matches!(conn.run(Action::Await), Ok(Step::Ok(_))));
 }
 
 #[test]
@@ -430,7 +451,7 @@ fn idle_stop_needs_no_new_input() {
     conn.run(Action::Await).unwrap();
     assert_eq!(conn.run(Action::Command(Command::Idle)), Ok(Step::AwaitDst));
     assert_eq!(conn.output(), b"A1 IDLE\r\n");
-    conn.advance_output(9);
+    conn.advance_output(9).unwrap();
     conn.src(b"+ idling\r\n");
     assert_eq!(conn.run(Action::Await), Ok(Step::AwaitSrc));
     assert_eq!(conn.run(Action::Await), Ok(Step::AwaitSrc), "no stale input is read again");
@@ -585,7 +606,7 @@ fn starttls_hands_over_and_forgets_capabilities() {
     assert!(conn.capabilities().is_some());
     assert_eq!(conn.run(Action::Command(Command::StartTls)), Ok(Step::AwaitDst));
     assert_eq!(conn.output(), b"A1 STARTTLS\r\n");
-    conn.advance_output(13);
+    conn.advance_output(13).unwrap();
     conn.src(b"A1 OK Begin TLS negotiation now\r\n");
     assert_eq!(conn.run(Action::Await), Ok(Step::StartTls));
     assert_eq!(conn.capabilities(), None);
@@ -622,7 +643,7 @@ fn starttls_with_injected_bytes_is_fatal() {
     conn.src(GREETING);
     conn.run(Action::Await).unwrap();
     conn.run(Action::Command(Command::StartTls)).unwrap();
-    conn.advance_output(13);
+    conn.advance_output(13).unwrap();
     conn.src(b"A1 OK Begin TLS negotiation now\r\n* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] injected\r\n");
     assert_eq!(conn.run(Action::Await), Err(Error::StartTlsInjection(49)));
     assert_eq!(conn.run(Action::Await), Err(Error::Closed));
@@ -672,7 +693,7 @@ fn broken_compressed_input_is_fatal() {
     conn.src(GREETING);
     conn.run(Action::Await).unwrap();
     conn.run(Action::Command(Command::CompressDeflate)).unwrap();
-    conn.advance_output(21);
+    conn.advance_output(21).unwrap();
     conn.src(b"A1 OK DEFLATE active\r\n");
     assert!(matches!(conn.run(Action::Await), Ok(Step::Ok(_))));
     conn.src(&[0xff; 32]);
@@ -745,7 +766,7 @@ fn tags_are_unique_and_start_with_a_letter() {
     for i in 1..=3 {
         conn.run(Action::Command(Command::Noop)).unwrap();
         let line = conn.output().to_vec();
-        conn.advance_output(line.len());
+        conn.advance_output(line.len()).unwrap();
         let tag = line.split(|&b| b == b' ').next().unwrap().to_vec();
         conn.src(&[&tag[..], b" OK\r\n"].concat());
         assert!(matches!(conn.run(Action::Await), Ok(Step::Ok(_))), "command {i}");

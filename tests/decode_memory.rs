@@ -24,6 +24,8 @@ thread_local! {
     static MADE: Cell<usize> = const { Cell::new(0) };
     /// Bytes allocated and not yet freed by this thread.
     static LIVE_BYTES: Cell<isize> = const { Cell::new(0) };
+    /// The most `LIVE_BYTES` reached since the last [`reset_peak`].
+    static PEAK_BYTES: Cell<isize> = const { Cell::new(0) };
 }
 
 // SAFETY: every call is forwarded to `System` unchanged; the counters are
@@ -32,7 +34,11 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         LIVE.with(|l| l.set(l.get() + 1));
         MADE.with(|m| m.set(m.get() + 1));
-        LIVE_BYTES.with(|l| l.set(l.get() + layout.size() as isize));
+        let live = LIVE_BYTES.with(|l| {
+            l.set(l.get() + layout.size() as isize);
+            l.get()
+        });
+        PEAK_BYTES.with(|p| p.set(p.get().max(live)));
         System.alloc(layout)
     }
 
@@ -56,6 +62,16 @@ fn made() -> usize {
 
 fn live_bytes() -> isize {
     LIVE_BYTES.with(Cell::get)
+}
+
+/// Starts measuring the peak from the bytes live now.
+fn reset_peak() {
+    PEAK_BYTES.with(|p| p.set(live_bytes()));
+}
+
+/// The most bytes live at once since [`reset_peak`], above `base`.
+fn peak_above(base: isize) -> usize {
+    (PEAK_BYTES.with(Cell::get) - base).max(0) as usize
 }
 
 /// Decodes `input` to its end, looking at every event.
@@ -176,4 +192,86 @@ fn hostile_lists_take_arena_memory_in_proportion_to_their_bytes() {
             response.len()
         );
     }
+}
+
+#[test]
+fn a_literal_takes_memory_for_the_bytes_received_not_the_bytes_announced() {
+    let mut decoder = Decoder::new();
+    let base = live_bytes();
+    reset_peak();
+    decoder.feed(b"* 1 FETCH (BODY[] {200000000}\r\nab");
+    assert!(matches!(decoder.next(), Ok(None)));
+    decoder.feed(b"cd");
+    assert!(matches!(decoder.next(), Ok(None)));
+    let peak = peak_above(base);
+    assert!(peak < 64 * 1024, "{peak} bytes allocated for 37 bytes received");
+}
+
+#[test]
+fn a_literal_received_in_pieces_grows_its_buffer_amortized_up_to_its_size() {
+    let size = 3_000_000;
+    let mut decoder = Decoder::new();
+    decoder.feed(format!("* 1 FETCH (BODY[] {{{size}}}\r\n").as_bytes());
+    assert!(matches!(decoder.next(), Ok(None)));
+    let base = live_bytes();
+    reset_peak();
+    let allocations = made();
+    let piece = [b'x'; 1000];
+    for _ in 0..size / piece.len() {
+        decoder.feed(&piece);
+        assert!(matches!(decoder.next(), Ok(None)));
+    }
+    let grown = made() - allocations;
+    assert!(grown <= 16, "{grown} allocations to receive {size} bytes in 1000-byte pieces");
+    // Never more than the literal and the room for its response's end,
+    // plus the old buffer while it is copied into a larger one.
+    let peak = peak_above(base);
+    assert!(peak <= 2 * size + 256 * 1024, "peak {peak} bytes for a {size}-byte literal");
+    decoder.feed(b")\r\n");
+    match decoder.next() {
+        Ok(Some(Event::Response(r))) => assert!(format!("{r:?}").contains("xxxx")),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Decodes one `response` with `max_response` and returns the peak heap
+/// use above what was live before, and whether it decoded.
+fn peak_of_one_response(response: &[u8], max_response: usize) -> (usize, bool) {
+    let limits = imap::codec::Limits { max_response, ..imap::codec::Limits::default() };
+    let mut decoder = Decoder::with_limits(limits);
+    decoder.feed(response);
+    let base = live_bytes();
+    reset_peak();
+    let decoded = match decoder.next() {
+        Ok(Some(Event::Response(_))) => true,
+        Ok(Some(Event::Malformed(m))) => {
+            assert_eq!(m.error.kind, imap::codec::ParseErrorKind::TooLarge(max_response), "{:?}", m.error);
+            false
+        }
+        other => panic!("{other:?}"),
+    };
+    (peak_above(base), decoded)
+}
+
+/// The hostile responses of issue 14: `count` tiny list elements.
+fn dense_lists(count: usize) -> [(String, Vec<u8>); 2] {
+    let flags = [&b"* 1 FETCH (FLAGS ("[..], &b"a ".repeat(count), b"))\r\n"].concat();
+    let threads = [&b"* THREAD "[..], &b"(1)".repeat(count), b"\r\n"].concat();
+    [(format!("{count} flags"), flags), (format!("{count} threads"), threads)]
+}
+
+#[test]
+fn max_response_bounds_the_peak_memory_of_decoding_a_response() {
+    let mut over = Vec::new();
+    // The response itself must fit in max_response, or it is not framed.
+    for (max_response, count) in [(256 << 20, 3_000_000), (32 << 20, 3_000_000), (1 << 20, 300_000)] {
+        for (what, response) in dense_lists(count) {
+            let (peak, decoded) = peak_of_one_response(&response, max_response);
+            eprintln!("{what}, max_response {max_response}: peak {peak} bytes, decoded: {decoded}");
+            if peak > max_response {
+                over.push(format!("{what}: peak {peak} bytes over max_response {max_response}"));
+            }
+        }
+    }
+    assert!(over.is_empty(), "{over:#?}");
 }

@@ -387,7 +387,9 @@ pub unsafe extern "C" fn imap_output(c: *mut imap_connection, len: *mut usize) -
     })
 }
 
-/// Marks `n` bytes of `imap_output` as sent.
+/// Marks `n` bytes of `imap_output` as sent. More than is pending is
+/// `IMAP_ERROR_INVALID_ARGUMENT` and changes nothing (`imap_error_message`
+/// says how much was pending).
 ///
 /// # Safety
 /// `c` is a live connection.
@@ -395,8 +397,13 @@ pub unsafe extern "C" fn imap_output(c: *mut imap_connection, len: *mut usize) -
 pub unsafe extern "C" fn imap_output_advance(c: *mut imap_connection, n: usize) -> imap_error {
     guard(imap_error::Internal, || {
         let Some(c) = c.as_mut() else { return imap_error::NullArgument };
-        c.conn.advance_output(n);
-        imap_error::Ok
+        match c.conn.advance_output(n) {
+            Ok(()) => imap_error::Ok,
+            Err(e) => {
+                c.message = CString::new(e.to_string()).unwrap_or_default();
+                imap_error::from(&e)
+            }
+        }
     })
 }
 
@@ -470,7 +477,8 @@ pub unsafe extern "C" fn imap_is_busy(c: *const imap_connection) -> bool {
     guard(false, || c.as_ref().is_some_and(|c| c.conn.is_busy()))
 }
 
-/// The detailed message of the last ERROR step (empty if none), valid until
+/// The detailed message of the last ERROR step or refused
+/// `imap_output_advance` (empty if none), valid until
 /// the next call that takes this connection.
 ///
 /// # Safety
@@ -542,7 +550,8 @@ fn copy_output(c: &mut imap_connection) {
     // SAFETY: imap_dst's caller guaranteed `dst_len` writable bytes at `dst`.
     unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), c.dst.add(c.dst_pos), n) };
     c.dst_pos += n;
-    c.conn.advance_output(n);
+    let sent = c.conn.advance_output(n);
+    debug_assert!(sent.is_ok(), "{sent:?}");
 }
 
 fn convert(a: &mut Arena, step: &Step<'_>) -> imap_step {

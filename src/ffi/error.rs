@@ -83,6 +83,7 @@ impl From<&Error> for imap_error {
             Error::UnexpectedContinuation => imap_error::UnexpectedContinuation,
             Error::StartTlsInjection(_) => imap_error::StarttlsInjection,
             Error::Compression(_) => imap_error::Compression,
+            Error::OutputOverrun { .. } => imap_error::InvalidArgument,
             Error::Busy => imap_error::Busy,
             Error::NoGreeting => imap_error::NoGreeting,
             Error::NeedsAuthenticator => imap_error::NeedsAuthenticator,

@@ -340,14 +340,14 @@ static void test_connection_arguments(void) {
     CHECK(imap_output(c, &len) == NULL);
     CHECK(len == 0);
     CHECK(imap_output_advance(c, 0) == IMAP_ERROR_OK);
-    CHECK(imap_output_advance(c, 1000) == IMAP_ERROR_OK); /* more than pending: clamped */
+    CHECK(imap_output_advance(c, 1000) == IMAP_ERROR_INVALID_ARGUMENT); /* more than pending */
     CHECK(imap_idle_stop(c) == IMAP_ERROR_OK);            /* no IDLE running: nothing to do */
     imap_idle_stopper *stopper = imap_idle_stopper_new(c);
     CHECK(stopper != NULL);
     CHECK(imap_idle_stopper_stop(stopper) == IMAP_ERROR_OK); /* no IDLE running: nothing to do */
     CHECK(!imap_is_busy(c));
-    m = imap_error_message(c);
-    CHECK(m != NULL && m[0] == '\0');
+    m = imap_error_message(c); /* the refused advance says why */
+    CHECK(m != NULL && strstr(m, "1000 bytes, but only 0 are pending") != NULL);
 
     /* Before the greeting: AWAIT_SRC; a command is refused, nothing sent. */
     s = imap_run(c, NULL);
@@ -460,6 +460,29 @@ static void test_connection_arguments(void) {
     imap_command_free(noop);
 }
 
+/* Advancing the output past what is pending, after a partial advance, is
+ * an error that changes nothing: the bytes still pending are the same. */
+static void test_output_overrun(void) {
+    imap_connection *c = greeted();
+    imap_command *noop = imap_cmd_noop();
+    CHECK(imap_run(c, noop)->kind == IMAP_STEP_KIND_AWAIT_DST);
+    size_t len = 0;
+    const uint8_t *out = imap_output(c, &len);
+    CHECK(out != NULL && len == 9);
+    if (out) CHECK_BYTES(out, len, "A1 NOOP\r\n", 9);
+    CHECK(imap_output_advance(c, 1) == IMAP_ERROR_OK);
+    CHECK(imap_output_advance(c, SIZE_MAX) == IMAP_ERROR_INVALID_ARGUMENT);
+    CHECK(imap_output_advance(c, 9) == IMAP_ERROR_INVALID_ARGUMENT);
+    const char *m = imap_error_message(c);
+    CHECK(m != NULL && strstr(m, "8 are pending") != NULL);
+    out = imap_output(c, &len);
+    CHECK(out != NULL && len == 8);
+    if (out) CHECK_BYTES(out, len, "1 NOOP\r\n", 8);
+    CHECK(imap_output_advance(c, 8) == IMAP_ERROR_OK);
+    CHECK(imap_output(c, &len) == NULL && len == 0);
+    imap_command_free(noop);
+    imap_connection_free(c);
+}
 
 /* A command that is built but refused when run: IMAP_ERROR_ENCODE, nothing
  * sent, the connection not busy. */
@@ -869,6 +892,7 @@ int main(void) {
     test_limits();
     test_decoder_arguments();
     test_connection_arguments();
+    test_output_overrun();
     test_command_builders();
     if (check_failures) {
         printf("test_api_errors: %d checks failed\n", check_failures);

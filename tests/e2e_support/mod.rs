@@ -449,7 +449,7 @@ impl Session {
                 self.note(shown);
                 self.fail(msg);
             }
-            self.conn.advance_output(n);
+            self.conn.advance_output(n).expect("no more than was pending");
             self.note(shown);
         }
     }

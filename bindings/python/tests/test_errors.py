@@ -122,6 +122,8 @@ def test_bad_input_types():
     with pytest.raises(imap.InvalidArgument):
         c.advance_output(-1)
     with pytest.raises(imap.InvalidArgument):
+        c.advance_output(1)  # more than is pending
+    with pytest.raises(imap.InvalidArgument):
         imap.Limits(max_line=-1)._c()
     with pytest.raises(imap.InvalidArgument):
         imap.Decoder(imap.Limits(max_depth=2**40))

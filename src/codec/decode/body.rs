@@ -37,7 +37,7 @@ fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a MultiPartExt<'a>>
     }
     let params = params(p)?;
     let (disposition, language, location, extensions) = ext_tail(p)?;
-    Ok(Some(p.alloc(MultiPartExt { params, disposition, language, location, extensions })))
+    Ok(Some(p.alloc(MultiPartExt { params, disposition, language, location, extensions })?))
 }
 
 /// The fields both kinds of extension data share after their first one:
@@ -90,10 +90,10 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
     {
         p.sp()?;
         let envelope = super::envelope::envelope(p)?;
-        let envelope = p.alloc(envelope);
+        let envelope = p.alloc(envelope)?;
         p.spaces();
         let body = body(p)?;
-        let body = p.alloc(body);
+        let body = p.alloc(body)?;
         let lines = if more(p) { p.number_or_negative()? } else { 0 };
         SinglePart::Message { subtype, envelope, body, lines }
     } else {
@@ -101,7 +101,7 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
     };
     let ext = if more(p) {
         let ext = single_ext(p)?;
-        Some(p.alloc(ext))
+        Some(p.alloc(ext)?)
     } else {
         None
     };
@@ -166,7 +166,7 @@ fn language<'a>(p: &mut Parser<'a>) -> PResult<&'a [Bytes<'a>]> {
         return p.paren_list(|p| p.string());
     }
     Ok(match p.nstring()? {
-        Some(tag) => std::slice::from_ref(p.alloc(tag)),
+        Some(tag) => std::slice::from_ref(p.alloc(tag)?),
         None => &[],
     })
 }

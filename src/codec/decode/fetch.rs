@@ -116,15 +116,15 @@ fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
         Item::InternalDate => FetchItem::InternalDate(date_time(p)?),
         Item::Envelope => {
             let envelope = super::envelope::envelope(p)?;
-            FetchItem::Envelope(p.alloc(envelope))
+            FetchItem::Envelope(p.alloc(envelope)?)
         }
         Item::BodyStructure => {
             let body = super::body::body(p)?;
-            FetchItem::BodyStructure(p.alloc(body))
+            FetchItem::BodyStructure(p.alloc(body)?)
         }
         Item::Body => {
             let body = super::body::body(p)?;
-            FetchItem::Body(p.alloc(body))
+            FetchItem::Body(p.alloc(body)?)
         }
         Item::Rfc822 => FetchItem::Rfc822(p.nstring()?),
         Item::Rfc822Header => FetchItem::Rfc822Header(p.nstring()?),
@@ -179,7 +179,8 @@ pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
         if !p.peek().is_some_and(|b| b.is_ascii_digit()) {
             break false;
         }
-        part.push(p.nz_number()?);
+        let n = p.nz_number()?;
+        p.push(&mut part, n)?;
         if !p.eat(b'.') {
             p.expect(b']', "']'")?;
             break true;
@@ -214,7 +215,8 @@ fn section_binary<'a>(p: &mut Parser<'a>) -> PResult<&'a [u32]> {
     let mut part = p.list()?;
     if !p.eat(b']') {
         loop {
-            part.push(p.nz_number()?);
+            let n = p.nz_number()?;
+            p.push(&mut part, n)?;
             if !p.eat(b'.') {
                 break;
             }

@@ -102,7 +102,8 @@ pub enum Event<'a> {
     LiteralEnd,
 }
 
-/// Extra room reserved after a literal being received.
+/// Room kept after the end of a literal being received, for the rest of
+/// its response.
 const LITERAL_SLACK: usize = 64 * 1024;
 
 /// What the previous call to `next` handed out, to be released on the next.
@@ -181,6 +182,9 @@ pub struct Decoder {
     ready: Ready,
     eof: bool,
     failed: Option<FrameError>,
+    /// Bytes of a literal announced and not yet received: the buffer grows
+    /// with what arrives, never past the literal's end (and some slack).
+    literal_coming: usize,
     /// Holds the lists of the response handed out last.
     arena: Arena,
 }
@@ -210,6 +214,7 @@ impl Decoder {
             ready: Ready::Nothing,
             eof: false,
             failed: None,
+            literal_coming: 0,
             arena: Arena::new(),
         }
     }
@@ -232,7 +237,22 @@ impl Decoder {
             self.base += self.start as u64;
             self.start = 0;
         }
+        self.make_room(data.len());
         self.buf.extend_from_slice(data);
+    }
+
+    /// Grows the buffer for `more` bytes by doubling, so that memory follows
+    /// the bytes received; inside a literal, not past its announced end.
+    fn make_room(&mut self, more: usize) {
+        let needed = self.buf.len().saturating_add(more);
+        if needed <= self.buf.capacity() {
+            return;
+        }
+        let mut target = self.buf.capacity().saturating_mul(2);
+        if self.literal_coming > 0 {
+            target = target.min(self.buf.len().saturating_add(self.literal_coming).saturating_add(LITERAL_SLACK));
+        }
+        self.buf.reserve_exact(target.max(needed) - self.buf.len());
     }
 
     /// Marks the end of the input: a response left incomplete is then an error.
@@ -270,6 +290,7 @@ impl Decoder {
         self.framer.reset();
         self.streaming = None;
         self.ready = Ready::Nothing;
+        self.literal_coming = 0;
         rest
     }
 
@@ -325,12 +346,7 @@ impl Decoder {
                     if self.eof && !resp.is_empty() {
                         return Err(self.fail(FrameError::UnexpectedEof { buffered: resp.len() }));
                     }
-                    if reserve > 0 {
-                        // Room for the rest of the literal and what follows it,
-                        // so the buffer is not moved (copying the literal) later.
-                        let room = usize::try_from(reserve).unwrap_or(usize::MAX);
-                        self.buf.reserve(room.saturating_add(LITERAL_SLACK));
-                    }
+                    self.literal_coming = usize::try_from(reserve).unwrap_or(usize::MAX);
                     return Ok(None);
                 }
                 Frame::Complete { len } if is_blank(&resp[..len]) => {

@@ -24,7 +24,8 @@ pub(crate) struct Parser<'a> {
     depth: usize,
     /// The deepest nesting allowed.
     max_depth: usize,
-    /// The most arena memory the response may take.
+    /// The most arena memory the response may take (also set as the
+    /// arena's allocation limit).
     max_arena: usize,
 }
 
@@ -132,19 +133,16 @@ pub(crate) fn is_astring_char(b: u8) -> bool {
 impl<'a> Parser<'a> {
     /// A parser at the start of `buf` that allocates in `arena`, up to
     /// `max_arena` bytes of it.
+    ///
+    /// The bound is the arena's own allocation limit: it counts every
+    /// chunk the arena holds from the system, so the copies a growing list
+    /// leaves behind count too, and a new chunk is made no larger than the
+    /// room left. Every allocation in the arena is fallible and fails with
+    /// [`ParseErrorKind::TooLarge`], so input dense in tiny elements cannot
+    /// make the decoded form take more than `max_arena` bytes.
     pub(crate) fn new(buf: &'a [u8], arena: &'a Bump, max_depth: usize, max_arena: usize) -> Self {
+        arena.set_allocation_limit(Some(max_arena));
         Parser { buf, arena, pos: 0, depth: 0, max_depth, max_arena }
-    }
-
-    /// Fails once the arena holds more than the response may take. Lists
-    /// check it when they are made and when they grow, so input dense in
-    /// tiny elements cannot make the decoded form huge.
-    #[inline]
-    fn room(&self) -> PResult<()> {
-        if self.arena.allocated_bytes() > self.max_arena {
-            return Err(self.too_large());
-        }
-        Ok(())
     }
 
     /// The error of a response whose decoded form is over the limit.
@@ -159,8 +157,21 @@ impl<'a> Parser<'a> {
     /// not own heap memory: the arena never runs destructors.
     #[inline]
     pub(crate) fn list<T>(&self) -> PResult<ArenaVec<'a, T>> {
-        self.room()?;
-        Ok(ArenaVec::with_capacity_in(4, self.arena))
+        self.list_with_capacity(4)
+    }
+
+    /// An empty list in the arena with room for `capacity` elements.
+    #[inline]
+    pub(crate) fn list_with_capacity<T>(&self, capacity: usize) -> PResult<ArenaVec<'a, T>> {
+        let mut list = ArenaVec::new_in(self.arena);
+        self.reserve(&mut list, capacity)?;
+        Ok(list)
+    }
+
+    /// Room for `more` elements in `list`, if the arena may grow.
+    #[inline]
+    pub(crate) fn reserve<T>(&self, list: &mut ArenaVec<'a, T>, more: usize) -> PResult<()> {
+        list.try_reserve(more).map_err(|_| self.too_large())
     }
 
     /// Appends `item` to `list`, checking the arena's size first when the
@@ -177,15 +188,17 @@ impl<'a> Parser<'a> {
     /// Doubles the room of a full `list`, if the arena may grow.
     #[cold]
     fn grow<T>(&self, list: &mut ArenaVec<'a, T>) -> PResult<()> {
-        self.room()?;
-        list.reserve(list.len().max(4));
-        Ok(())
+        self.reserve(list, list.len().max(4))
     }
 
-    /// `value` moved into the arena (which never runs its destructor).
+    /// `value` moved into the arena (which never runs its destructor), if
+    /// the arena may grow.
     #[inline]
-    pub(crate) fn alloc<T>(&self, value: T) -> &'a T {
-        self.arena.alloc(value)
+    pub(crate) fn alloc<T>(&self, value: T) -> PResult<&'a T> {
+        match self.arena.try_alloc(value) {
+            Ok(v) => Ok(v),
+            Err(_) => Err(self.too_large()),
+        }
     }
 
     /// An error of `kind` at the current position.
@@ -441,10 +454,11 @@ impl<'a> Parser<'a> {
     fn quoted_escaped(&mut self, start: usize, first_escape: usize) -> PResult<Bytes<'a>> {
         // Nothing else is allocated while the string is unescaped, so this
         // stays the arena's last allocation, which grows cheaply.
-        let mut v = ArenaVec::with_capacity_in(first_escape - start + 16, self.arena);
+        let mut v = self.list_with_capacity(first_escape - start + 16)?;
         let mut i = start;
         let mut j = first_escape;
         loop {
+            self.reserve(&mut v, j - i + 2)?;
             v.extend_from_slice_copy(&self.buf[i..j]);
             match self.buf[j] {
                 b'"' => {

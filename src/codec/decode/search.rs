@@ -19,7 +19,7 @@ use crate::types::{Bytes, Esearch, EsearchItem, Thread};
 pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>)> {
     let mut ids = p.list()?;
     let mut modseq = None;
-    fast_ids(p, &mut ids);
+    fast_ids(p, &mut ids)?;
     while !p.at_end_lenient() {
         p.sp()?;
         if p.peek() == Some(b'(') {
@@ -32,7 +32,8 @@ pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>
             p.expect(b')', "')'")?;
             break;
         }
-        ids.push(p.nz_number()?);
+        let id = p.nz_number()?;
+        p.push(&mut ids, id)?;
     }
     Ok((finish(ids), modseq))
 }
@@ -40,12 +41,12 @@ pub(crate) fn id_list<'a>(p: &mut Parser<'a>) -> PResult<(&'a [u32], Option<u64>
 /// Consumes the common case of a list of numbers, `SP nz-number` repeated,
 /// in one tight loop; stops before anything else (which the general loop
 /// then parses, or reports).
-fn fast_ids(p: &mut Parser<'_>, ids: &mut ArenaVec<'_, u32>) {
+fn fast_ids<'a>(p: &mut Parser<'a>, ids: &mut ArenaVec<'a, u32>) -> PResult<()> {
     let buf = p.buf;
     let mut i = p.pos;
     // Room for one id per six bytes (five digits and a space): a list of
     // longer ids never has to grow and be copied.
-    ids.reserve(buf.len().saturating_sub(i) / 6);
+    p.reserve(ids, buf.len().saturating_sub(i) / 6)?;
     // A space and the eight bytes after it: an id of up to seven digits and
     // what ends it, or the start of a longer one.
     while let Some(&[b' ', ref after @ ..]) = buf.get(i..i + 9) {
@@ -60,10 +61,11 @@ fn fast_ids(p: &mut Parser<'_>, ids: &mut ArenaVec<'_, u32>) {
                 None => break,
             },
         };
-        ids.push(id);
+        p.push(ids, id)?;
         i += 1 + len;
     }
     p.pos = i;
+    Ok(())
 }
 
 /// The `nz-number` at `at` (its first byte is a digit 1-9) and its length,
