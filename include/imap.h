@@ -485,6 +485,9 @@ enum imap_flag_kind
   IMAP_FLAG_KIND_KEYWORD = 7,
   // Another `\Name`; `name` holds it without the backslash.
   IMAP_FLAG_KIND_EXTENSION = 8,
+  // Something in a flag list that is not a flag; `name` holds its bytes
+  // as sent.
+  IMAP_FLAG_KIND_UNPARSED = 9,
 };
 #ifndef __cplusplus
 typedef uint32_t imap_flag_kind;
@@ -532,6 +535,9 @@ enum imap_mailbox_attr_kind
   IMAP_MAILBOX_ATTR_KIND_IMPORTANT = 16,
   // Another attribute; `name` holds it without the backslash.
   IMAP_MAILBOX_ATTR_KIND_EXTENSION = 17,
+  // Something in an attribute list that is not an attribute; `name`
+  // holds its bytes as sent.
+  IMAP_MAILBOX_ATTR_KIND_UNPARSED = 18,
 };
 #ifndef __cplusplus
 typedef uint32_t imap_mailbox_attr_kind;
@@ -663,6 +669,8 @@ enum imap_body_extension_kind
   IMAP_BODY_EXTENSION_KIND_NUMBER = 1,
   // A list: `items`, `len`.
   IMAP_BODY_EXTENSION_KIND_LIST = 2,
+  // Extension data that did not parse, verbatim: `string`.
+  IMAP_BODY_EXTENSION_KIND_UNPARSED = 3,
 };
 #ifndef __cplusplus
 typedef uint32_t imap_body_extension_kind;

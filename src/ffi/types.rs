@@ -91,6 +91,9 @@ pub enum imap_flag_kind {
     Keyword = 7,
     /// Another `\Name`; `name` holds it without the backslash.
     Extension = 8,
+    /// Something in a flag list that is not a flag; `name` holds its bytes
+    /// as sent.
+    Unparsed = 9,
 }
 
 /// A message flag.
@@ -153,6 +156,9 @@ pub enum imap_mailbox_attr_kind {
     Important = 16,
     /// Another attribute; `name` holds it without the backslash.
     Extension = 17,
+    /// Something in an attribute list that is not an attribute; `name`
+    /// holds its bytes as sent.
+    Unparsed = 18,
 }
 
 /// A mailbox attribute of LIST, LSUB or XLIST.
@@ -586,6 +592,8 @@ pub enum imap_body_extension_kind {
     Number = 1,
     /// A list: `items`, `len`.
     List = 2,
+    /// Extension data that did not parse, verbatim: `string`.
+    Unparsed = 3,
 }
 
 /// Future extension data of a body part.
@@ -1368,6 +1376,7 @@ fn flag(a: &mut Arena, f: &Flag<'_>) -> imap_flag {
         Flag::Wildcard => (imap_flag_kind::Wildcard, imap_bytes::NIL),
         Flag::Keyword(k) => (imap_flag_kind::Keyword, bytes(a, k)),
         Flag::Extension(e) => (imap_flag_kind::Extension, bytes(a, e)),
+        Flag::Unparsed(r) => (imap_flag_kind::Unparsed, bytes(a, r)),
     };
     imap_flag { kind, name }
 }
@@ -1399,6 +1408,7 @@ pub(crate) fn mailbox_attr(a: &mut Arena, m: &MailboxAttr<'_>) -> imap_mailbox_a
         MailboxAttr::Trash => K::Trash,
         MailboxAttr::Important => K::Important,
         MailboxAttr::Extension(e) => return imap_mailbox_attr { kind: K::Extension, name: bytes(a, e) },
+        MailboxAttr::Unparsed(r) => return imap_mailbox_attr { kind: K::Unparsed, name: bytes(a, r) },
     };
     imap_mailbox_attr { kind, name: imap_bytes::NIL }
 }
@@ -1613,6 +1623,10 @@ fn body_extensions(a: &mut Arena, v: &[BodyExtension<'_>]) -> (*const imap_body_
                 BodyExtension::List(l) => {
                     e.kind = imap_body_extension_kind::List;
                     (e.items, e.len) = body_extensions(a, l);
+                }
+                BodyExtension::Unparsed(r) => {
+                    e.kind = imap_body_extension_kind::Unparsed;
+                    e.string = bytes(a, r);
                 }
             }
             e

@@ -356,6 +356,7 @@ impl ToNode for Flag<'_> {
             Flag::Wildcard => Node::Keyword("wildcard"),
             Flag::Keyword(k) => form("keyword", [string(k)]),
             Flag::Extension(e) => form("extension", [string(e)]),
+            Flag::Unparsed(r) => form("unparsed", [string(r)]),
         }
     }
 }
@@ -382,6 +383,7 @@ impl ToNode for MailboxAttr<'_> {
             MailboxAttr::Trash => kw("trash"),
             MailboxAttr::Important => kw("important"),
             MailboxAttr::Extension(e) => form("extension", [string(e)]),
+            MailboxAttr::Unparsed(r) => form("unparsed", [string(r)]),
         }
     }
 }
@@ -487,6 +489,7 @@ impl ToNode for BodyExtension<'_> {
             BodyExtension::NString(s) => nstring(s),
             BodyExtension::Number(n) => Node::Num(*n),
             BodyExtension::List(l) => list(l, ToNode::to_node),
+            BodyExtension::Unparsed(r) => form("unparsed", [string(r)]),
         }
     }
 }

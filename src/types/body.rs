@@ -91,6 +91,11 @@ pub enum BodyExtension<'a> {
     Number(u64),
     /// A parenthesised list.
     List(&'a [BodyExtension<'a>]),
+    /// Extension data that does not parse (e.g. a bare atom), verbatim:
+    /// decoding went on after it. The extension data of a part that does
+    /// not parse as a whole (a broken disposition, say) is one such value
+    /// in `extensions`, the other fields empty.
+    Unparsed(Bytes<'a>),
 }
 
 /// `body-ext-1part`: extension data of a non-multipart part. Fields the

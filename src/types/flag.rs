@@ -24,6 +24,10 @@ pub enum Flag<'a> {
     Keyword(Bytes<'a>),
     /// Any other `\Name`; holds the name without the backslash.
     Extension(Bytes<'a>),
+    /// Something in a server's flag list that is not a flag (e.g. a
+    /// parenthesised group), verbatim: decoding went on after it. Never
+    /// sent in a command.
+    Unparsed(Bytes<'a>),
 }
 
 impl Flag<'_> {
@@ -39,6 +43,7 @@ impl Flag<'_> {
             Flag::Wildcard => Flag::Wildcard,
             Flag::Keyword(b) => Flag::Keyword(b.into_owned()),
             Flag::Extension(b) => Flag::Extension(b.into_owned()),
+            Flag::Unparsed(b) => Flag::Unparsed(b.into_owned()),
         }
     }
 }
@@ -83,6 +88,9 @@ pub enum MailboxAttr<'a> {
     /// Any other attribute; holds the name without the backslash
     /// (e.g. Gmail's XLIST `Inbox`, `AllMail`, `Spam`, `Starred`).
     Extension(Bytes<'a>),
+    /// Something in an attribute list that is not an attribute (e.g. a
+    /// stray symbol), verbatim: decoding went on after it.
+    Unparsed(Bytes<'a>),
 }
 
 /// The attributes with a name of their own, in the RFCs' spelling.
@@ -117,7 +125,8 @@ impl<'a> MailboxAttr<'a> {
             .unwrap_or_else(|| MailboxAttr::Extension(Bytes::borrowed(name)))
     }
 
-    /// The name without backslash, in the RFC's spelling.
+    /// The name without backslash, in the RFC's spelling (the bytes as
+    /// sent for [`MailboxAttr::Unparsed`]).
     pub fn name(&self) -> &[u8] {
         match self {
             MailboxAttr::Noinferiors => b"Noinferiors",
@@ -137,7 +146,7 @@ impl<'a> MailboxAttr<'a> {
             MailboxAttr::Sent => b"Sent",
             MailboxAttr::Trash => b"Trash",
             MailboxAttr::Important => b"Important",
-            MailboxAttr::Extension(b) => b,
+            MailboxAttr::Extension(b) | MailboxAttr::Unparsed(b) => b,
         }
     }
 }

@@ -260,6 +260,7 @@ int main(void) {
     CONST(IMAP_FLAG_KIND_WILDCARD);
     CONST(IMAP_FLAG_KIND_KEYWORD);
     CONST(IMAP_FLAG_KIND_EXTENSION);
+    CONST(IMAP_FLAG_KIND_UNPARSED);
     TYPEDEF(imap_flag_kind);
 
     /* enum imap_mailbox_attr_kind */
@@ -281,6 +282,7 @@ int main(void) {
     CONST(IMAP_MAILBOX_ATTR_KIND_TRASH);
     CONST(IMAP_MAILBOX_ATTR_KIND_IMPORTANT);
     CONST(IMAP_MAILBOX_ATTR_KIND_EXTENSION);
+    CONST(IMAP_MAILBOX_ATTR_KIND_UNPARSED);
     TYPEDEF(imap_mailbox_attr_kind);
 
     /* enum imap_list_extended_kind */
@@ -349,6 +351,7 @@ int main(void) {
     CONST(IMAP_BODY_EXTENSION_KIND_STRING);
     CONST(IMAP_BODY_EXTENSION_KIND_NUMBER);
     CONST(IMAP_BODY_EXTENSION_KIND_LIST);
+    CONST(IMAP_BODY_EXTENSION_KIND_UNPARSED);
     TYPEDEF(imap_body_extension_kind);
 
     /* enum imap_section_kind */

@@ -415,6 +415,10 @@ void print_flag(sbuf *b, const imap_flag *f) {
         sb_puts(b, "(extension ");
         print_bytes(b, f->name);
         sb_putc(b, ')');
+    } else if (f->kind == IMAP_FLAG_KIND_UNPARSED) {
+        sb_puts(b, "(unparsed ");
+        print_bytes(b, f->name);
+        sb_putc(b, ')');
     } else {
         sb_printf(b, "(bad-flag-kind %u)", (unsigned)f->kind);
     }
@@ -438,6 +442,10 @@ static void print_attr(sbuf *b, const imap_mailbox_attr *a) {
         sb_puts(b, attr_names[a->kind]);
     } else if (a->kind == IMAP_MAILBOX_ATTR_KIND_EXTENSION) {
         sb_puts(b, "(extension ");
+        print_bytes(b, a->name);
+        sb_putc(b, ')');
+    } else if (a->kind == IMAP_MAILBOX_ATTR_KIND_UNPARSED) {
+        sb_puts(b, "(unparsed ");
         print_bytes(b, a->name);
         sb_putc(b, ')');
     } else {
@@ -702,6 +710,11 @@ static void print_body_extension(sbuf *b, const imap_body_extension *x) {
             if (i) sb_putc(b, ' ');
             print_body_extension(b, &x->items[i]);
         }
+        sb_putc(b, ')');
+        break;
+    case IMAP_BODY_EXTENSION_KIND_UNPARSED:
+        sb_puts(b, "(unparsed ");
+        print_bytes(b, x->string);
         sb_putc(b, ')');
         break;
     default: sb_printf(b, "(bad-extension-kind %u)", (unsigned)x->kind);

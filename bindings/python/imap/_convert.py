@@ -13,9 +13,9 @@ from typing import Any, Dict, Optional, Tuple
 
 from . import _ffi
 from .types import (
-    AppendUid,
     Acl,
     Address,
+    AppendUid,
     BinarySection,
     BinarySize,
     BodyKind,
@@ -74,6 +74,7 @@ from .types import (
     Thread,
     ThreadNode,
     UnknownResponse,
+    UnparsedExtension,
     Untagged,
     UntaggedKind,
     Vanished,
@@ -171,7 +172,7 @@ def date_time(d: _ffi.imap_date_time) -> datetime:
 
 
 _FLAG_KINDS = list(FlagKind)
-_SYSTEM = {k: Flag(k) for k in FlagKind if k not in (FlagKind.KEYWORD, FlagKind.EXTENSION)}
+_SYSTEM = {k: Flag(k) for k in FlagKind if k not in (FlagKind.KEYWORD, FlagKind.EXTENSION, FlagKind.UNPARSED)}
 
 
 def flag(f: _ffi.imap_flag) -> Flag:
@@ -246,7 +247,7 @@ def resp_text(t: _ffi.imap_resp_text) -> RespText:
 
 def mailbox_attr(a: _ffi.imap_mailbox_attr) -> MailboxAttr:
     k = _enum(MailboxAttrKind, a.kind, MailboxAttrKind.EXTENSION)
-    if k is MailboxAttrKind.EXTENSION:
+    if k in (MailboxAttrKind.EXTENSION, MailboxAttrKind.UNPARSED):
         return MailboxAttr(k, text0(a.name))
     return MailboxAttr(k)
 
@@ -335,6 +336,8 @@ def body_extension(x: _ffi.imap_body_extension, depth: int = 0) -> Any:
         if depth > 1000:
             return ()
         return tuple(body_extension(y, depth + 1) for y in items(x.items, x.len))
+    if x.kind == 3:
+        return UnparsedExtension(raw0(x.string))
     return text(x.string)
 
 

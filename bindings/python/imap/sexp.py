@@ -69,6 +69,7 @@ from .types import (
     Thread,
     ThreadNode,
     UnknownResponse,
+    UnparsedExtension,
     UntaggedKind,
     Vanished,
 )
@@ -152,12 +153,16 @@ def _flag(f: Flag) -> str:
         return _form("keyword", [string(f.name or "")])
     if f.kind is FlagKind.EXTENSION:
         return _form("extension", [string(f.name or "")])
+    if f.kind is FlagKind.UNPARSED:
+        return _form("unparsed", [string(f.name or "")])
     return _kw(f.kind.name)
 
 
 def _attr(a: MailboxAttr) -> str:
     if a.kind is MailboxAttrKind.EXTENSION:
         return _form("extension", [string(a.name or "")])
+    if a.kind is MailboxAttrKind.UNPARSED:
+        return _form("unparsed", [string(a.name or "")])
     return _kw(a.kind.name)
 
 
@@ -282,6 +287,8 @@ def _extension(x: Any) -> str:
         return str(x)
     if isinstance(x, tuple):
         return _list([_extension(y) for y in x])
+    if isinstance(x, UnparsedExtension):
+        return _form("unparsed", [string(x.raw)])
     return string(x)
 
 

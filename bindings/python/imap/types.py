@@ -30,7 +30,7 @@ __all__ = [
     "MailboxList", "StatusItem", "MailboxStatus", "Search", "EsearchItem", "Esearch", "ThreadNode",
     "Thread", "NamespaceDesc", "Namespace", "Id", "QuotaResource", "Quota", "QuotaRoot", "Acl",
     "ListRights", "MyRights", "Metadata", "Exists", "Recent", "Expunge", "Fetch", "Vanished",
-    "UnknownResponse", "Address", "Envelope", "Disposition", "BodyStructure", "Section",
+    "UnknownResponse", "Address", "Envelope", "Disposition", "UnparsedExtension", "BodyStructure", "Section",
     "BodySection", "BinarySection", "BinarySize", "OtherItem", "FetchItem", "Tagged",
     "Continuation", "Malformed", "LiteralBegin", "LiteralData", "LiteralEnd", "Step",
     "Response", "Event",
@@ -233,6 +233,8 @@ class FlagKind(enum.Enum):
     WILDCARD = 6
     KEYWORD = 7
     EXTENSION = 8
+    #: Something in a server's flag list that is not a flag; ``name`` holds it as sent.
+    UNPARSED = 9
 
 
 class MailboxAttrKind(enum.Enum):
@@ -256,6 +258,8 @@ class MailboxAttrKind(enum.Enum):
     TRASH = 15
     IMPORTANT = 16
     EXTENSION = 17
+    #: Something in an attribute list that is not an attribute; ``name`` holds it as sent.
+    UNPARSED = 18
 
 
 class ListExtendedKind(enum.Enum):
@@ -436,7 +440,7 @@ class Flag:
         return f"Flag({str(self)!r})"
 
     def __str__(self) -> str:
-        if self.kind is FlagKind.KEYWORD:
+        if self.kind in (FlagKind.KEYWORD, FlagKind.UNPARSED):
             return self.name or ""
         if self.kind is FlagKind.EXTENSION:
             return "\\" + (self.name or "")
@@ -625,6 +629,8 @@ class MailboxAttr:
     def __str__(self) -> str:
         if self.kind is MailboxAttrKind.EXTENSION:
             return "\\" + (self.name or "")
+        if self.kind is MailboxAttrKind.UNPARSED:
+            return self.name or ""
         return "\\" + _ATTR_WIRE[self.kind]
 
 
@@ -1016,6 +1022,14 @@ class Disposition:
 
     kind: str
     params: Tuple[Tuple[str, Optional[str]], ...]
+
+
+@dataclass(frozen=True)
+class UnparsedExtension:
+    """Extension data of a body part that did not parse, as sent (an
+    element of ``BodyStructure.extensions``)."""
+
+    raw: bytes
 
 
 @dataclass(frozen=True)

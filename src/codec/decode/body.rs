@@ -30,14 +30,21 @@ fn multipart<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
     Ok(BodyStructure::Multi { parts, subtype, ext })
 }
 
-/// `[SP body-ext-mpart]`.
+/// `[SP body-ext-mpart]`; extension data that does not parse is kept raw.
 fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a MultiPartExt<'a>>> {
     if !more(p) {
         return Ok(None);
     }
-    let params = params(p)?;
-    let (disposition, language, location, extensions) = ext_tail(p)?;
-    Ok(Some(p.alloc(MultiPartExt { params, disposition, language, location, extensions })?))
+    let ext = p.unit(
+        b')',
+        |p| {
+            let params = params(p)?;
+            let (disposition, language, location, extensions) = ext_tail(p)?;
+            Ok(MultiPartExt { params, disposition, language, location, extensions })
+        },
+        |p| MultiPartExt { extensions: unparsed_ext_data(p), ..MultiPartExt::default() },
+    )?;
+    Ok(Some(p.alloc(ext)?))
 }
 
 /// The fields both kinds of extension data share after their first one:
@@ -100,7 +107,10 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
         SinglePart::Basic { media_type, subtype }
     };
     let ext = if more(p) {
-        let ext = single_ext(p)?;
+        let ext = p.unit(b')', single_ext, |p| SinglePartExt {
+            extensions: unparsed_ext_data(p),
+            ..SinglePartExt::default()
+        })?;
         Some(p.alloc(ext)?)
     } else {
         None
@@ -171,7 +181,8 @@ fn language<'a>(p: &mut Parser<'a>) -> PResult<&'a [Bytes<'a>]> {
     })
 }
 
-/// `body-ext-1part`; an MD5 sent as a number is kept as its digits.
+/// `body-ext-1part`; an MD5 sent as a number is kept as its digits. Data
+/// that does not parse is kept raw by the caller.
 fn single_ext<'a>(p: &mut Parser<'a>) -> PResult<SinglePartExt<'a>> {
     let md5 = if p.peek().is_some_and(|b| b.is_ascii_digit()) {
         Some(Bytes::borrowed(p.take_while(|b| b.is_ascii_digit())))
@@ -182,11 +193,36 @@ fn single_ext<'a>(p: &mut Parser<'a>) -> PResult<SinglePartExt<'a>> {
     Ok(SinglePartExt { md5, disposition, language, location, extensions })
 }
 
-/// `body-extension`.
+/// `body-extension`; one that does not parse (e.g. a bare atom) is kept
+/// as [`BodyExtension::Unparsed`].
 fn extension<'a>(p: &mut Parser<'a>) -> PResult<BodyExtension<'a>> {
-    match p.peek() {
-        Some(b'(') => p.paren_list(extension).map(BodyExtension::List),
-        Some(b) if b.is_ascii_digit() => p.number64().map(BodyExtension::Number),
-        _ => p.nstring().map(BodyExtension::NString),
+    p.unit(
+        b')',
+        |p| match p.peek() {
+            Some(b'(') => p.unit_list(extension, unparsed_extension).map(BodyExtension::List),
+            Some(b) if b.is_ascii_digit() => p.number64().map(BodyExtension::Number),
+            _ => p.nstring().map(BodyExtension::NString),
+        },
+        unparsed_extension,
+    )
+}
+
+/// The extension data at the cursor that does not parse, up to the next
+/// space or `)`, verbatim.
+fn unparsed_extension<'a>(p: &mut Parser<'a>) -> BodyExtension<'a> {
+    BodyExtension::Unparsed(Bytes::borrowed(p.skip_unit(b')')))
+}
+
+/// The extension data of a part (everything after its fields) when it does
+/// not parse: one [`BodyExtension::Unparsed`] holding it verbatim, up to
+/// the part's closing parenthesis.
+#[cold]
+fn unparsed_ext_data<'a>(p: &mut Parser<'a>) -> &'a [BodyExtension<'a>] {
+    let start = p.pos;
+    while !p.at_eol() && p.peek() != Some(b')') {
+        p.skip_unit(b')');
+        p.spaces();
     }
+    let raw = p.buf[start..p.pos].trim_ascii_end();
+    std::slice::from_ref(p.alloc(BodyExtension::Unparsed(Bytes::borrowed(raw))))
 }

@@ -49,8 +49,9 @@ fn att_list<'a>(p: &mut Parser<'a>, items: &mut ArenaVec<'a, FetchItem<'a>>) -> 
                 break;
             }
             Some(b'(') => att_list(p, items)?,
+            Some(b'\r' | b'\n') | None => return Err(p.expected("')'")),
             _ => {
-                let value = item(p)?;
+                let value = p.unit(b')', known_item, other_item)?;
                 p.push(items, value)?;
             }
         }
@@ -59,22 +60,11 @@ fn att_list<'a>(p: &mut Parser<'a>, items: &mut ArenaVec<'a, FetchItem<'a>>) -> 
     Ok(())
 }
 
-/// One item; a known item whose value does not parse is kept raw.
-fn item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
-    let start = p.pos;
-    match known_item(p) {
-        Ok(item) if matches!(p.peek(), Some(b' ' | b')')) => Ok(item),
-        _ => {
-            p.pos = start;
-            let name = p.take_bare();
-            if name.is_empty() {
-                return Err(p.expected("FETCH item"));
-            }
-            p.sp()?;
-            let value = p.raw_value()?;
-            Ok(FetchItem::Other { name: Bytes::borrowed(name), value: Bytes::borrowed(value) })
-        }
-    }
+/// An unknown item, or one that does not parse (a known item whose value
+/// does not, a name without a value...): its name and raw value.
+fn other_item<'a>(p: &mut Parser<'a>) -> FetchItem<'a> {
+    let (name, value) = p.skip_pair(b')');
+    FetchItem::Other { name, value }
 }
 
 fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {

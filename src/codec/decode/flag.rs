@@ -15,9 +15,10 @@ keywords! {
 }
 use crate::types::{Bytes, Flag};
 
-/// `(flag ...)`, with `\*` and `\Recent` accepted.
+/// `(flag ...)`, with `\*` and `\Recent` accepted; something in it that
+/// is not a flag is kept as [`Flag::Unparsed`].
 pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Flag<'a>]> {
-    p.paren_list(flag)
+    p.unit_list(flag, |p| Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')'))))
 }
 
 /// One flag.

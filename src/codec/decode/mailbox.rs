@@ -59,11 +59,14 @@ fn delimiter(p: &mut Parser<'_>) -> PResult<Option<u8>> {
 /// `SP "(" attrs ")" SP delim SP mailbox [SP extended]` after LIST/LSUB/XLIST.
 pub(crate) fn list<'a>(p: &mut Parser<'a>) -> PResult<ListMailbox<'a>> {
     p.sp()?;
-    let attributes = p.paren_list(|p| {
-        p.expect(b'\\', "'\\'")?;
-        let name = p.atom()?;
-        Ok(MailboxAttr::from_name(name))
-    })?;
+    let attributes = p.unit_list(
+        |p| {
+            p.expect(b'\\', "'\\'")?;
+            let name = p.atom()?;
+            Ok(MailboxAttr::from_name(name))
+        },
+        |p| MailboxAttr::Unparsed(Bytes::borrowed(p.skip_unit(b')'))),
+    )?;
     p.sp()?;
     let delimiter = delimiter(p)?;
     p.sp()?;
@@ -71,28 +74,29 @@ pub(crate) fn list<'a>(p: &mut Parser<'a>) -> PResult<ListMailbox<'a>> {
     let mut extended = &[][..];
     if p.peek() == Some(b' ') && !p.at_end_lenient() {
         p.sp()?;
-        extended = p.paren_list(list_extended_item)?;
+        extended = p.unit_list(list_extended_item, |p| {
+            let (tag, value) = p.skip_pair(b')');
+            ListExtendedItem::Other { tag, value }
+        })?;
     }
     Ok(ListMailbox { attributes, delimiter, name, extended })
 }
 
+/// A LIST-EXTENDED item; a known one that does not parse is an error, and
+/// the caller keeps it raw.
 fn list_extended_item<'a>(p: &mut Parser<'a>) -> PResult<ListExtendedItem<'a>> {
     let tag = p.astring()?;
     p.sp()?;
-    let value_start = p.pos;
     if tag.eq_ignore_ascii_case(b"CHILDINFO") {
-        if let Ok(opts) = p.paren_list(|p| p.astring()) {
-            return Ok(ListExtendedItem::ChildInfo(opts));
-        }
-    } else if tag.eq_ignore_ascii_case(b"OLDNAME") {
-        let old = p.paren_list(mailbox);
-        if let Ok([name]) = old {
+        return Ok(ListExtendedItem::ChildInfo(p.paren_list(|p| p.astring())?));
+    }
+    if tag.eq_ignore_ascii_case(b"OLDNAME") {
+        if let [name] = p.paren_list(mailbox)? {
             return Ok(ListExtendedItem::OldName(name.clone()));
         }
+        return Err(p.expected("one old name"));
     }
-    p.pos = value_start;
-    let value = p.raw_value()?;
-    Ok(ListExtendedItem::Other { tag, value: Bytes::borrowed(value) })
+    Ok(ListExtendedItem::Other { tag, value: Bytes::borrowed(p.skip_unit(b')')) })
 }
 
 /// `SP mailbox SP "(" items ")"` after STATUS. An unquoted name with spaces
@@ -108,17 +112,18 @@ pub(crate) fn status<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
         p.pos = start + last;
     }
     p.sp()?;
-    let items = p.paren_list(status_item)?;
+    let items = p.unit_list(status_item, |p| {
+        let (name, value) = p.skip_pair(b')');
+        StatusItem::Other { name, value }
+    })?;
     Ok(Untagged::Status { mailbox: name, items })
 }
 
 fn status_item<'a>(p: &mut Parser<'a>) -> PResult<StatusItem<'a>> {
     let name = p.atom()?;
     p.sp()?;
-    let value_start = p.pos;
-    let parsed: PResult<Option<StatusItem<'a>>> = (|| {
-        let Some(item) = Item::lookup(name) else { return Ok(None) };
-        Ok(Some(match item {
+    let Some(item) = Item::lookup(name) else { return Err(p.expected("known STATUS item")) };
+    Ok(match item {
             Item::Messages => StatusItem::Messages(p.number()?),
             Item::Recent => StatusItem::Recent(p.number()?),
             Item::UidNext => StatusItem::UidNext(p.number()?),
@@ -135,16 +140,7 @@ fn status_item<'a>(p: &mut Parser<'a>) -> PResult<StatusItem<'a>> {
                 p.expect(b')', "')'")?;
                 StatusItem::MailboxId(Bytes::borrowed(id))
             }
-        }))
-    })();
-    match parsed {
-        Ok(Some(item)) if matches!(p.peek(), Some(b' ' | b')')) => Ok(item),
-        _ => {
-            p.pos = value_start;
-            let value = p.raw_value()?;
-            Ok(StatusItem::Other { name: Bytes::borrowed(name), value: Bytes::borrowed(value) })
-        }
-    }
+    })
 }
 
 /// `SP namespace SP namespace SP namespace` after NAMESPACE.

@@ -575,6 +575,33 @@ impl<'a> Parser<'a> {
         Ok(finish(out))
     }
 
+    /// `(` units separated by spaces `)`, like [`Parser::paren_list`], but
+    /// each element is a [`Parser::unit`]: one that does not parse is
+    /// skipped and kept as `raw` makes it (with [`Parser::skip_unit`] or
+    /// [`Parser::skip_pair`] and `)` as the closer).
+    pub(crate) fn unit_list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> PResult<T>,
+        mut raw: impl FnMut(&mut Self) -> T,
+    ) -> PResult<&'a [T]> {
+        self.expect(b'(', "'('")?;
+        self.enter()?;
+        let mut out = self.list()?;
+        loop {
+            self.spaces();
+            if self.eat(b')') {
+                break;
+            }
+            if self.at_eol() {
+                return Err(self.expected("')'"));
+            }
+            let value = self.unit(b')', &mut item, &mut raw)?;
+            self.push(&mut out, value)?;
+        }
+        self.leave();
+        Ok(finish(out))
+    }
+
     /// `"(" *(name SP nstring) ")"`, extra spaces allowed: the name/value
     /// pairs of ID, METADATA and body parameters, each name parsed by
     /// `name`.
@@ -618,64 +645,107 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Skips one generic value and returns its raw bytes: a string, a
-    /// parenthesised list (balanced, strings and literals respected), or a
-    /// run of other bytes up to a space, `)` or the line ending.
-    pub(crate) fn raw_value(&mut self) -> PResult<&'a [u8]> {
-        let start = self.pos;
-        self.skip_value()?;
-        Ok(&self.buf[start..self.pos])
-    }
-
-    fn skip_value(&mut self) -> PResult<()> {
-        match self.peek() {
-            Some(b'"' | b'{') => self.string().map(drop),
-            Some(b'~') if self.peek2() == Some(b'{') => self.literal().map(drop),
-            Some(b'(') => {
-                self.pos += 1;
-                self.enter()?;
-                loop {
-                    self.spaces();
-                    match self.peek() {
-                        Some(b')') => {
-                            self.pos += 1;
-                            break;
-                        }
-                        Some(b'\r' | b'\n') | None => return Err(self.expected("')'")),
-                        _ => self.skip_value()?,
-                    }
-                }
-                self.leave();
-                Ok(())
-            }
+    /// Parses one unit of a list (a FETCH item, a flag, a status item...)
+    /// with `parse`. When it fails, or stops short of the unit's end (a
+    /// space, the line ending, or `closer`, the byte that closes the
+    /// enclosing list), the cursor goes back to the unit's start and `raw`
+    /// makes its recovered form, so that one bad unit does not take the
+    /// rest of the response with it. Exceeded limits are not recovered.
+    #[inline]
+    pub(crate) fn unit<T>(
+        &mut self,
+        closer: u8,
+        parse: impl FnOnce(&mut Self) -> PResult<T>,
+        raw: impl FnOnce(&mut Self) -> T,
+    ) -> PResult<T> {
+        let (start, depth) = (self.pos, self.depth);
+        match parse(self) {
+            Ok(value) if self.peek().is_none_or(|b| b == closer || matches!(b, b' ' | b'\r' | b'\n')) => Ok(value),
+            Err(e) if matches!(e.kind, ParseErrorKind::TooDeep(_) | ParseErrorKind::TooLarge(_)) => Err(e),
             _ => {
-                let bracket_aware = self.take_bare();
-                if bracket_aware.is_empty() {
-                    Err(self.expected("value"))
-                } else {
-                    Ok(())
-                }
+                self.pos = start;
+                self.depth = depth;
+                Ok(raw(self))
             }
         }
     }
 
-    /// A run of bytes up to a space, parenthesis or line ending, where a
-    /// `[...]` part may contain spaces and parentheses (as in
-    /// `BODY[HEADER.FIELDS (A B)]`).
-    pub(crate) fn take_bare(&mut self) -> &'a [u8] {
+    /// Skips the unit that starts here and returns its bytes: everything up
+    /// to a space, the line ending or `closer` outside of any parentheses,
+    /// brackets, quoted string or literal inside it. A quote opens a string
+    /// only where a token starts (as `"` inside an atom is no string).
+    /// Never fails; a stray `)` or `]` that is not `closer`, an unterminated
+    /// quote or a `{` that is no literal header are taken as ordinary bytes.
+    #[cold]
+    pub(crate) fn skip_unit(&mut self, closer: u8) -> &'a [u8] {
         let start = self.pos;
-        let mut in_brackets = false;
+        let mut depth = 0usize;
         while let Some(b) = self.peek() {
+            let token_start = self.pos == start || matches!(self.buf[self.pos - 1], b' ' | b'(');
             match b {
-                b'[' => in_brackets = true,
-                b']' => in_brackets = false,
                 b'\r' | b'\n' => break,
-                b' ' | b'(' | b')' if !in_brackets => break,
+                b' ' if depth == 0 => break,
+                _ if b == closer && depth == 0 => break,
+                b'(' => depth += 1,
+                // A `[` opens a group only if it closes on this line, as
+                // in `BODY[HEADER.FIELDS (A B)]`.
+                b'[' if memchr(b']', &self.buf[self.pos..self.eol_pos()]).is_some() => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'"' if token_start => {
+                    if let Some(end) = self.quoted_end(self.pos + 1) {
+                        self.pos = end;
+                        continue;
+                    }
+                }
+                b'{' | b'~' => {
+                    if let Some(end) = self.literal_end() {
+                        self.pos = end;
+                        continue;
+                    }
+                }
                 _ => {}
             }
             self.pos += 1;
         }
         &self.buf[start..self.pos]
+    }
+
+    /// Skips a `name [SP value]` unit (FETCH, STATUS, ESEARCH and
+    /// LIST-EXTENDED items) with [`Parser::skip_unit`] and returns its name
+    /// and its raw value (empty when none was sent before `closer` or the
+    /// line ending).
+    #[cold]
+    pub(crate) fn skip_pair(&mut self, closer: u8) -> (Bytes<'a>, Bytes<'a>) {
+        let name = self.skip_unit(closer);
+        let after_name = self.pos;
+        self.spaces();
+        if self.peek().is_none_or(|b| b == closer || matches!(b, b'\r' | b'\n')) {
+            self.pos = after_name;
+            return (Bytes::borrowed(name), Bytes::default());
+        }
+        let value = self.skip_unit(closer);
+        (Bytes::borrowed(name), Bytes::borrowed(value))
+    }
+
+    /// The offset just past the quoted string whose contents start at
+    /// `from`, or `None` if it is not closed on this line.
+    fn quoted_end(&self, from: usize) -> Option<usize> {
+        let mut i = from;
+        loop {
+            let j = i + quoted_stop(self.buf.get(i..)?)?;
+            match self.buf[j] {
+                b'"' => return Some(j + 1),
+                b'\\' if !matches!(self.buf.get(j + 1), None | Some(b'\r' | b'\n')) => i = j + 2,
+                _ => return None,
+            }
+        }
+    }
+
+    /// The offset just past the literal whose header starts here, or `None`
+    /// if no literal header starts here.
+    fn literal_end(&self) -> Option<usize> {
+        let mut probe = Parser { buf: self.buf, arena: self.arena, pos: self.pos, depth: 0, max_depth: 0, max_arena: 0 };
+        probe.literal().ok().map(|_| probe.pos)
     }
 }
 

@@ -12,7 +12,7 @@ keywords! {
         ModSeq = b"MODSEQ",
     }
 }
-use crate::types::{Bytes, Esearch, EsearchItem, Thread};
+use crate::types::{Esearch, EsearchItem, Thread};
 
 /// `*(SP nz-number) [SP "(" "MODSEQ" SP n ")"]` after SEARCH or SORT,
 /// tolerating a trailing space.
@@ -145,9 +145,11 @@ pub(crate) fn esearch<'a>(p: &mut Parser<'a>) -> PResult<Esearch<'a>> {
         p.sp()?;
     }
     loop {
-        let name = p.atom()?;
-        p.sp()?;
-        result.items.push(esearch_item(p, name)?);
+        let item = p.unit(b'\n', esearch_item, |p| {
+            let (name, value) = p.skip_pair(b'\n');
+            EsearchItem::Other { name, value }
+        })?;
+        result.items.push(item);
         if p.at_end_lenient() {
             return Ok(result);
         }
@@ -155,23 +157,18 @@ pub(crate) fn esearch<'a>(p: &mut Parser<'a>) -> PResult<Esearch<'a>> {
     }
 }
 
-fn esearch_item<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<EsearchItem<'a>> {
-    let start = p.pos;
-    let parsed = match Item::lookup(name) {
+/// A known return item; anything else is an error (and kept raw by the
+/// caller).
+fn esearch_item<'a>(p: &mut Parser<'a>) -> PResult<EsearchItem<'a>> {
+    let name = p.atom()?;
+    p.sp()?;
+    match Item::lookup(name) {
         Some(Item::Min) => p.nz_number().map(EsearchItem::Min),
         Some(Item::Max) => p.nz_number().map(EsearchItem::Max),
         Some(Item::Count) => p.number().map(EsearchItem::Count),
         Some(Item::All) => p.sequence_set().map(EsearchItem::All),
         Some(Item::ModSeq) => p.number64().map(EsearchItem::ModSeq),
         None => Err(p.expected("known ESEARCH item")),
-    };
-    match parsed {
-        Ok(item) if matches!(p.peek(), Some(b' ' | b'\r' | b'\n')) => Ok(item),
-        _ => {
-            p.pos = start;
-            let value = p.raw_value()?;
-            Ok(EsearchItem::Other { name: Bytes::borrowed(name), value: Bytes::borrowed(value) })
-        }
     }
 }
 

@@ -292,6 +292,7 @@ pub(crate) fn flag_bytes(f: &Flag<'_>) -> Result<Vec<u8>, EncodeError> {
         Flag::Draft => b"\\Draft",
         Flag::Recent => return Err(EncodeError::InvalidFlag("\\Recent")),
         Flag::Wildcard => return Err(EncodeError::InvalidFlag("\\*")),
+        Flag::Unparsed(_) => return Err(EncodeError::InvalidFlag("an unparsed flag")),
         Flag::Keyword(k) => {
             if k.contains(&0) {
                 return Err(EncodeError::Nul("flag keyword"));
