@@ -5,8 +5,9 @@ Nothing here is public API. Every symbol used by the binding has its
 the binding reads is mirrored field by field, in the header's order.
 
 The library is found, in order: the ``IMAP_LIBRARY`` environment variable
-(a path), a copy inside this package directory, then the system library path
-(``ctypes.util.find_library("imap")``, then plain ``libimap.so``).
+(a path, an override), the copy that ``pip install`` built into this package
+directory, then the system library path (``ctypes.util.find_library("imap")``,
+then plain ``libimap.so``).
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ def _candidates() -> List[str]:
     env = os.environ.get("IMAP_LIBRARY")
     if env:
         return [env]
+    # The copy built into the package by `pip install` (imap/libimap.abi3.so),
+    # or a libimap.so / .dylib / .dll put there by hand.
     here = Path(__file__).resolve().parent
-    names = ["libimap.so", "libimap.dylib", "imap.dll"]
-    out = [str(here / n) for n in names if (here / n).exists()]
+    out = sorted(str(p) for p in here.glob("libimap*") if p.suffix in (".so", ".dylib", ".dll", ".pyd"))
     found = ctypes.util.find_library("imap")
     if found:
         out.append(found)
@@ -60,9 +62,8 @@ def _load() -> ctypes.CDLL:
         except OSError as e:
             errors.append(f"{path}: {e}")
     hint = (
-        "set IMAP_LIBRARY to the path of libimap.so (built by `cargo build --release` "
-        "as target/release/libimap.so), copy it into the imap package directory, "
-        "or install it on the system library path"
+        "install the package with `pip install ./bindings/python` (it builds libimap with cargo "
+        "and ships it inside the package), or set IMAP_LIBRARY to the path of a libimap.so"
     )
     raise ImportError("cannot load libimap: " + "; ".join(errors) + "; " + hint)
 

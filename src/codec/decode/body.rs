@@ -42,7 +42,7 @@ fn multipart_ext<'a>(p: &mut Parser<'a>) -> PResult<Option<&'a MultiPartExt<'a>>
             let (disposition, language, location, extensions) = ext_tail(p)?;
             Ok(MultiPartExt { params, disposition, language, location, extensions })
         },
-        |p| MultiPartExt { extensions: unparsed_ext_data(p), ..MultiPartExt::default() },
+        |p| Ok(MultiPartExt { extensions: unparsed_ext_data(p)?, ..MultiPartExt::default() }),
     )?;
     Ok(Some(p.alloc(ext)?))
 }
@@ -107,9 +107,8 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
         SinglePart::Basic { media_type, subtype }
     };
     let ext = if more(p) {
-        let ext = p.unit(b')', single_ext, |p| SinglePartExt {
-            extensions: unparsed_ext_data(p),
-            ..SinglePartExt::default()
+        let ext = p.unit(b')', single_ext, |p| {
+            Ok(SinglePartExt { extensions: unparsed_ext_data(p)?, ..SinglePartExt::default() })
         })?;
         Some(p.alloc(ext)?)
     } else {
@@ -209,20 +208,20 @@ fn extension<'a>(p: &mut Parser<'a>) -> PResult<BodyExtension<'a>> {
 
 /// The extension data at the cursor that does not parse, up to the next
 /// space or `)`, verbatim.
-fn unparsed_extension<'a>(p: &mut Parser<'a>) -> BodyExtension<'a> {
-    BodyExtension::Unparsed(Bytes::borrowed(p.skip_unit(b')')))
+fn unparsed_extension<'a>(p: &mut Parser<'a>) -> PResult<BodyExtension<'a>> {
+    Ok(BodyExtension::Unparsed(Bytes::borrowed(p.skip_unit(b')'))))
 }
 
 /// The extension data of a part (everything after its fields) when it does
 /// not parse: one [`BodyExtension::Unparsed`] holding it verbatim, up to
 /// the part's closing parenthesis.
 #[cold]
-fn unparsed_ext_data<'a>(p: &mut Parser<'a>) -> &'a [BodyExtension<'a>] {
+fn unparsed_ext_data<'a>(p: &mut Parser<'a>) -> PResult<&'a [BodyExtension<'a>]> {
     let start = p.pos;
     while !p.at_eol() && p.peek() != Some(b')') {
         p.skip_unit(b')');
         p.spaces();
     }
     let raw = p.buf[start..p.pos].trim_ascii_end();
-    std::slice::from_ref(p.alloc(BodyExtension::Unparsed(Bytes::borrowed(raw))))
+    Ok(std::slice::from_ref(p.alloc(BodyExtension::Unparsed(Bytes::borrowed(raw)))?))
 }

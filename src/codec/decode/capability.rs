@@ -21,7 +21,7 @@ pub(crate) fn capability_list<'a>(p: &mut Parser<'a>, in_code: bool) -> PResult<
                 let name = p.take_while(|b| !(matches!(b, b' ' | b'\r' | b'\n' | b'(' | b')' | b'"') || b == closer));
                 Ok(Capability::parse(name))
             },
-            |p| Capability::Other(Bytes::borrowed(p.skip_unit(closer))),
+            |p| Ok(Capability::Other(Bytes::borrowed(p.skip_unit(closer)))),
         )?;
         p.push(&mut caps, cap)?;
     }

@@ -62,9 +62,9 @@ fn att_list<'a>(p: &mut Parser<'a>, items: &mut ArenaVec<'a, FetchItem<'a>>) -> 
 
 /// An unknown item, or one that does not parse (a known item whose value
 /// does not, a name without a value...): its name and raw value.
-fn other_item<'a>(p: &mut Parser<'a>) -> FetchItem<'a> {
+fn other_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
     let (name, value) = p.skip_pair(b')');
-    FetchItem::Other { name, value }
+    Ok(FetchItem::Other { name, value })
 }
 
 fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {

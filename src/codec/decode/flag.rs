@@ -18,7 +18,7 @@ use crate::types::{Bytes, Flag};
 /// `(flag ...)`, with `\*` and `\Recent` accepted; something in it that
 /// is not a flag is kept as [`Flag::Unparsed`].
 pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Flag<'a>]> {
-    p.unit_list(flag, |p| Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')'))))
+    p.unit_list(flag, |p| Ok(Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')')))))
 }
 
 /// One flag.

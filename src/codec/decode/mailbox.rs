@@ -65,7 +65,7 @@ pub(crate) fn list<'a>(p: &mut Parser<'a>) -> PResult<ListMailbox<'a>> {
             let name = p.atom()?;
             Ok(MailboxAttr::from_name(name))
         },
-        |p| MailboxAttr::Unparsed(Bytes::borrowed(p.skip_unit(b')'))),
+        |p| Ok(MailboxAttr::Unparsed(Bytes::borrowed(p.skip_unit(b')')))),
     )?;
     p.sp()?;
     let delimiter = delimiter(p)?;
@@ -76,7 +76,7 @@ pub(crate) fn list<'a>(p: &mut Parser<'a>) -> PResult<ListMailbox<'a>> {
         p.sp()?;
         extended = p.unit_list(list_extended_item, |p| {
             let (tag, value) = p.skip_pair(b')');
-            ListExtendedItem::Other { tag, value }
+            Ok(ListExtendedItem::Other { tag, value })
         })?;
     }
     Ok(ListMailbox { attributes, delimiter, name, extended })
@@ -114,7 +114,7 @@ pub(crate) fn status<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     p.sp()?;
     let items = p.unit_list(status_item, |p| {
         let (name, value) = p.skip_pair(b')');
-        StatusItem::Other { name, value }
+        Ok(StatusItem::Other { name, value })
     })?;
     Ok(Untagged::Status { mailbox: name, items })
 }

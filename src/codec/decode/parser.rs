@@ -582,7 +582,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn unit_list<T>(
         &mut self,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
-        mut raw: impl FnMut(&mut Self) -> T,
+        mut raw: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<&'a [T]> {
         self.expect(b'(', "'('")?;
         self.enter()?;
@@ -656,7 +656,7 @@ impl<'a> Parser<'a> {
         &mut self,
         closer: u8,
         parse: impl FnOnce(&mut Self) -> PResult<T>,
-        raw: impl FnOnce(&mut Self) -> T,
+        raw: impl FnOnce(&mut Self) -> PResult<T>,
     ) -> PResult<T> {
         let (start, depth) = (self.pos, self.depth);
         match parse(self) {
@@ -665,7 +665,7 @@ impl<'a> Parser<'a> {
             _ => {
                 self.pos = start;
                 self.depth = depth;
-                Ok(raw(self))
+                raw(self)
             }
         }
     }

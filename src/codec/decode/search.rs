@@ -147,7 +147,7 @@ pub(crate) fn esearch<'a>(p: &mut Parser<'a>) -> PResult<Esearch<'a>> {
     loop {
         let item = p.unit(b'\n', esearch_item, |p| {
             let (name, value) = p.skip_pair(b'\n');
-            EsearchItem::Other { name, value }
+            Ok(EsearchItem::Other { name, value })
         })?;
         result.items.push(item);
         if p.at_end_lenient() {
