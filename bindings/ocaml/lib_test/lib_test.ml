@@ -359,6 +359,12 @@ let () =
   | `Error (`Auth_error _) :: _ -> ()
   | l -> check_eq "Q16: exception in step stays inside" str "auth error" (shows l)
 
+(* Modified UTF-7 by the core. *)
+let () =
+  check_eq "mutf7_encode" str "INBOX/Entw&APw-rfe &- Co" (Imap_ext.mutf7_encode "INBOX/Entw\xc3\xbcrfe & Co");
+  check_eq "mutf7_decode" str "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" (Imap_ext.mutf7_decode "&ZeVnLIqe-");
+  check_eq "mutf7_decode keeps invalid names" str "bad&Zz" (Imap_ext.mutf7_decode "bad&Zz")
+
 (* {1 Numbers} *)
 
 let () =
