@@ -1062,7 +1062,11 @@ let convert c s : result option =
 let rec next c cmd : result =
   let s = Core.step c cmd in
   let failure = match c.Core.running with Some r -> r.Core.auth_failure | None -> ref None in
-  match (convert c s, !failure) with
+  let r = convert c s in
+  (match r with
+  | Some (`Ok _ | `Error (`No _ | `Bad _)) -> (* the command ended: no IDLE to stop *) c.Core.idle_stop <- None
+  | _ -> ());
+  match (r, !failure) with
   | Some (`Error (`Auth_error _)), Some e ->
       failure := None;
       `Error (`Auth_error e)
@@ -1081,19 +1085,19 @@ let run c action =
   | `Cmd cmd ->
       if c.Core.pending <> [] then busy ();
       let cmd = if cmd.Core.used then match cmd.Core.rebuild with Some f -> f () | None -> cmd else cmd in
-      let previous = c.Core.running in
+      let previous = (c.Core.running, c.Core.idle_stop, c.Core.idle_stop_sent) in
       c.Core.running <- Some cmd;
-      (match cmd.Core.idle_stop with
-      | Some stop ->
-          c.Core.idle_stop <- Some stop;
-          c.Core.idle_stop_sent <- false
-      | None -> ());
+      c.Core.idle_stop <- cmd.Core.idle_stop;
+      c.Core.idle_stop_sent <- false;
       (match next c (Some cmd) with
       | r ->
           cmd.Core.used <- true;
           r
       | exception e ->
-          c.Core.running <- previous;
+          let running, idle_stop, sent = previous in
+          c.Core.running <- running;
+          c.Core.idle_stop <- idle_stop;
+          c.Core.idle_stop_sent <- sent;
           raise e)
   | `Await -> (
       match c.Core.pending with

@@ -308,6 +308,20 @@ let () =
   check "NUL refused"
     (match Imap.login "a\000b" "c" with _ -> false | exception Invalid_argument _ -> true)
 
+(* Q10: commands that cannot be encoded are not sent: a non-fatal BAD. *)
+let () =
+  let s = session [ greeting; "A1 OK fine\r\n" ] in
+  greet s;
+  (match Imap.run s.c (`Cmd (Imap.fetch [ (Uint32.one, None) ] [])) with
+  | `Error (`Bad (`None, _)) -> ()
+  | r -> check_eq "fetch [] not sent" str "error BAD" (show r));
+  (match Imap.run s.c (`Cmd (Imap.enable [])) with
+  | `Error (`Bad (`None, _)) -> ()
+  | r -> check_eq "enable [] not sent" str "error BAD" (show r));
+  check_eq "nothing sent" str "" (Buffer.contents s.sent);
+  check_eq "the connection goes on" str "ok none \"fine\"" (shows (command s Imap.noop));
+  check "empty set refused" (match Imap.fetch [] [ `Uid ] with _ -> false | exception Invalid_argument _ -> true)
+
 (* {1 IDLE (Q15: stops without new input)} *)
 
 let () =
@@ -321,6 +335,20 @@ let () =
   check_eq "idle bytes" str "A1 IDLE\r\nDONE\r\n" (Buffer.contents s.sent);
   s.input <- [ "A1 OK idle done\r\n" ];
   check_eq "idle ends" str "ok none \"idle done\"" (show (step s `Await))
+
+(* A stop forced after IDLE ended does not stop the next IDLE. *)
+let () =
+  let s = session [ greeting; "+ idling\r\n* 4 EXISTS\r\n"; "A1 OK done\r\n"; "+ idling\r\n* 5 EXISTS\r\n" ] in
+  greet s;
+  let cmd, stop = Imap.idle () in
+  ignore (step s (`Cmd cmd));
+  Lazy.force stop;
+  check_eq "first idle ends" str "ok none \"done\"" (show (step s `Await));
+  Lazy.force stop;
+  let cmd2, _ = Imap.idle () in
+  check_eq "second idle runs" str "(exists 5)" (show (step s (`Cmd cmd2)));
+  check_eq "no DONE for the second" str "await_src" (show (step s `Await));
+  check_eq "bytes" str "A1 IDLE\r\nDONE\r\nA2 IDLE\r\n" (Buffer.contents s.sent)
 
 (* Stop forced before the server's "+": DONE as soon as it comes. *)
 let () =
