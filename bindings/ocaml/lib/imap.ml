@@ -1003,13 +1003,20 @@ let src = Core.src
 let dst = Core.dst
 let dst_rem = Core.dst_rem
 
+(* The tag in the core's message [tagged response with unknown tag "B7"],
+   or the whole message. *)
+let received_tag msg =
+  match (String.index_opt msg '"', String.rindex_opt msg '"') with
+  | Some i, Some j when j > i + 1 -> String.sub msg (i + 1) (j - i - 1)
+  | _ -> msg
+
 (* An error of the core as a 1.1.0 error. *)
 let core_error c code : error =
   let msg = Core.error_message c in
   match code with
   | 7 | 8 -> `Decode_error (`Unexpected_eoi, msg, 0)
   | 9 | 10 -> `Bad_greeting
-  | 11 -> `Incorrect_tag ("", msg)
+  | 11 -> `Incorrect_tag ("", received_tag msg)
   | 12 -> `Unexpected_cont
   | 19 -> `Auth_error msg
   | 18 | 1 | 2 | 17 -> `Bad (`None, msg)

@@ -393,6 +393,31 @@ let () =
   check_eq "mutf7_decode" str "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" (Imap_ext.mutf7_decode "&ZeVnLIqe-");
   check_eq "mutf7_decode keeps invalid names" str "bad&Zz" (Imap_ext.mutf7_decode "bad&Zz")
 
+(* Bad base64 in a challenge, an unknown tag: errors, never exceptions. *)
+let () =
+  let s = session [ greeting; "+ !!not base64!!\r\n"; "A1 BAD cancelled\r\n" ] in
+  greet s;
+  (match command s (Imap.authenticate (Imap.plain "u" "p")) with
+  | exception e -> check_eq "bad base64 challenge" str "an error" (Printexc.to_string e)
+  | [ `Error (`Auth_error _) ] -> check_eq "then the server's answer" str "error BAD: none \"cancelled\"" (show (step s `Await))
+  | l -> check_eq "bad base64 challenge" str "" (shows l));
+  let s = session [ greeting; "B7 OK what\r\n" ] in
+  greet s;
+  match command s Imap.noop with
+  | [ `Error (`Incorrect_tag (expected, got)) ] ->
+      check_eq "expected tag (the core does not say)" str "" expected;
+      check_eq "received tag" str "B7" got
+  | l -> check_eq "unknown tag" str "" (shows l)
+
+(* The same AUTHENTICATE command value, twice. *)
+let () =
+  let s = session [ greeting; "+ \r\n"; "A1 OK one\r\n"; "+ \r\n"; "A2 OK two\r\n" ] in
+  greet s;
+  let cmd = Imap.authenticate (Imap.plain "user" "pass") in
+  check_eq "first" str "ok none \"one\"" (shows (command s cmd));
+  check_eq "second" str "ok none \"two\"" (shows (command s cmd));
+  check_eq "bytes" str "A1 AUTHENTICATE PLAIN\r\nAHVzZXIAcGFzcw==\r\nA2 AUTHENTICATE PLAIN\r\nAHVzZXIAcGFzcw==\r\n" (Buffer.contents s.sent)
+
 (* {1 Numbers} *)
 
 let () =
