@@ -409,6 +409,19 @@ let () =
       check_eq "received tag" str "B7" got
   | l -> check_eq "unknown tag" str "" (shows l)
 
+(* Numbers that overflow: the response is malformed (not fatal, no exception). *)
+let () =
+  let s = session [ greeting; "* 4294967296 EXISTS\r\n* 1 FETCH (UID 4294967296)\r\n* 3 EXISTS\r\nA1 OK done\r\n" ] in
+  greet s;
+  let first = command s Imap.noop in
+  let rest = command_rest s in
+  let rest2 = match rest with `Error _ :: _ -> rest @ command_rest s | _ -> rest in
+  check_eq "overflow" str "error Decode error: Unexpected character ' '; (fetch 1 nil); (exists 3); ok none \"done\""
+    (shows (first @ rest2));
+  match Imap_ext.passed_over s.c with
+  | [ `Malformed { Imap_ext.raw = "* 4294967296 EXISTS\r\n"; _ }; `Fetch_items (_, [ `Other ("UID", "4294967296") ]) ] -> ()
+  | l -> check_eq "overflow passed over" string_of_int 2 (List.length l)
+
 (* The same AUTHENTICATE command value, twice. *)
 let () =
   let s = session [ greeting; "+ \r\n"; "A1 OK one\r\n"; "+ \r\n"; "A2 OK two\r\n" ] in
