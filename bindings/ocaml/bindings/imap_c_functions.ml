@@ -159,15 +159,7 @@ module Make (F : Ctypes.FOREIGN) = struct
   let key_or = foreign "imap_key_or" (handle @-> handle @-> returning handle)
   let key_and = foreign "imap_key_and" (ptr handle @-> size_t @-> returning handle)
 
-  (** {2 Authentication} *)
+  (** {2 Authentication} (the authenticator itself is made in lib/imap_auth_stubs.c) *)
 
-  (** [imap_auth_fn]: userdata, challenge, its length, reply. *)
-  let auth_fn = Ctypes.(ptr void @-> ptr char @-> size_t @-> ptr void @-> returning int32_t)
-
-  let authenticator_new =
-    foreign "imap_authenticator_new" (cstring @-> static_funptr auth_fn @-> ptr void @-> returning handle)
-
-  let authenticator_free = foreign "imap_authenticator_free" (handle @-> returning void)
-  let auth_reply_set = foreign "imap_auth_reply_set" (handle @-> ocaml_string @-> size_t @-> returning int)
   let cmd_authenticate = foreign "imap_cmd_authenticate" (handle @-> returning handle)
 end

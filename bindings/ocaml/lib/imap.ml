@@ -169,7 +169,7 @@ let pp_code ppf : code -> unit = function
   | `Uid_next n -> pp ppf "(uid-next %a)" pp_u32 n
   | `Uid_validity n -> pp ppf "(uid-validity %a)" pp_u32 n
   | `Unseen n -> pp ppf "(unseen %a)" pp_u32 n
-  | `Other (k, v) -> pp ppf "(other@ %S@ %a)" k (pp_opt pp_string) v
+  | `Other (k, v) -> pp ppf "@[<2>(other@ %S@ %a)@]" k (pp_opt pp_string) v
   | `Closed -> pp ppf "closed"
   | `Highest_modseq n -> pp ppf "(highest-modseq %a)" pp_u64 n
   | `No_modseq -> pp ppf "no-modseq"
@@ -294,15 +294,23 @@ let pp_response ppf (r : [< response ]) =
   | `Cont s -> pp ppf "@[<2>(cont@ %S)@]" s
   | `Tagged (t, s) -> pp ppf "@[<2>(tagged@ %S@ %a)@]" t pp_state s
 
-(* {1 Converting the core's responses (one copy, no pointer kept)} *)
+(* {1 Converting the core's responses (one copy, no pointer kept)}
+
+   Each function takes the address of a C struct (see Imap_core). Union
+   members are at offset 0 of their union. *)
 
 let bytes = Core.bytes
 let bytes_opt = Core.bytes_opt
-let list_map = Core.list_map
-let u32 n = Uint32.of_int n
+let u32 = Core.u32
+let u64 = Core.u64
+let word = Core.word
+let off = Core.off
+let list_at = Core.list_at
+let o_cap_kind = off T.capability_kind
+let o_cap_value = off T.capability_value
 
 let capability c : capability =
-  match getf c T.capability_kind with
+  match u32 (c + o_cap_kind) with
   | 3 -> `Acl
   | 6 -> `Binary
   | 7 -> `Catenate
@@ -325,104 +333,121 @@ let capability c : capability =
   | 54 -> `Xoauth2
   | 55 -> `Gmail
   | 5 -> (
-      match String.uppercase_ascii (bytes (getf c T.capability_value)) with
+      match String.uppercase_ascii (bytes (c + o_cap_value)) with
       | "PLAIN" -> `Auth `Plain
       | "LOGIN" -> `Auth `Login
       | "ANONYMOUS" -> `Auth `Anonymous
       | _ -> `Other (Core.capability_name c))
   | _ -> `Other (Core.capability_name c)
 
-let capabilities l =
-  list_map (getf l T.capability_list_items) (getf l T.capability_list_len) capability
+let s_capability = Core.size T.capability
 
+let capabilities a =
+  list_at a ~items:(off T.capability_list_items) ~len:(off T.capability_list_len) s_capability capability
+
+(* "METADATA LONGENTRIES" as ("METADATA", "LONGENTRIES"). *)
+let split_name name =
+  match String.index_opt name ' ' with
+  | Some i -> (String.sub name 0 i, Some (String.sub name (i + 1) (String.length name - i - 1)))
+  | None -> (name, None)
+
+(* The code of [kind] whose imap_code_data is at [u]. *)
 let code_of_kind kind u : code =
-  let number () = u32 (getf u T.code_number) in
   match kind with
   | 0 -> `Alert
-  | 1 -> `Bad_charset (Core.bytes_list (getf u T.code_strings))
-  | 2 -> `Capability (capabilities (getf u T.code_capabilities))
+  | 1 -> `Bad_charset (Core.bytes_list u)
+  | 2 -> `Capability (capabilities u)
   | 3 -> `Parse
-  | 4 -> `Permanent_flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:`All (getf u T.code_flags))
+  | 4 -> `Permanent_flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:`All u)
   | 5 -> `Read_only
   | 6 -> `Read_write
   | 7 -> `Try_create
-  | 8 -> `Uid_next (number ())
-  | 9 -> `Uid_validity (number ())
-  | 10 -> `Unseen (number ())
+  | 8 -> `Uid_next (Uint32.of_int (u32 u))
+  | 9 -> `Uid_validity (Uint32.of_int (u32 u))
+  | 10 -> `Unseen (Uint32.of_int (u32 u))
   | 11 -> (
-      let a = getf u T.code_append_uid_ in
-      let validity = u32 (getf a T.append_uid_validity) in
-      match Core.seq_set (getf a T.append_uid_uids) with
+      let validity = Uint32.of_int (u32 (u + off T.append_uid_validity)) in
+      match Core.seq_set (u + off T.append_uid_uids) with
       | [ (uid, last) ] when uid = last -> `Append_uid (validity, uid)
-      | _ ->
+      | set ->
           (* MULTIAPPEND: several UIDs do not fit the 1.1.0 type. *)
-          `Other ("APPENDUID", Some (Uint32.to_string validity)))
+          `Other
+            ( "APPENDUID",
+              Some
+                (Uint32.to_string validity ^ " "
+                ^ String.concat ","
+                    (List.map (fun (a, b) -> Uint32.to_string a ^ ":" ^ Uint32.to_string b) set)) ))
   | 12 ->
-      let c = getf u T.code_copy_uid_ in
       `Copy_uid
-        ( u32 (getf c T.copy_uid_validity),
-          Core.seq_set (getf c T.copy_uid_source),
-          Core.seq_set (getf c T.copy_uid_dest) )
+        ( Uint32.of_int (u32 (u + off T.copy_uid_validity)),
+          Core.seq_set (u + off T.copy_uid_source),
+          Core.seq_set (u + off T.copy_uid_dest) )
   | 13 -> `Uid_not_sticky
-  | 14 -> `Highest_modseq (getf u T.code_number64)
+  | 14 -> `Highest_modseq (u64 u)
   | 15 -> `No_modseq
-  | 16 -> `Modified (Core.seq_set (getf u T.code_set))
+  | 16 -> `Modified (Core.seq_set u)
   | 17 -> `Closed
   | 18 -> `Compression_active
   | 19 -> `Use_attr
-  | 41 | 42 | 43 | 49 -> `Other (Core.code_kind_name kind, Some (bytes (getf u T.code_text)))
+  | 41 | 42 | 43 | 49 -> `Other (Core.code_kind_name kind, Some (bytes u))
   | 44 | 45 -> (
-      (* METADATA LONGENTRIES n, METADATA MAXSIZE n *)
-      match String.index_opt (Core.code_kind_name kind) ' ' with
-      | Some i ->
-          let name = Core.code_kind_name kind in
-          `Other
-            ( String.sub name 0 i,
-              Some
-                (String.sub name (i + 1) (String.length name - i - 1)
-                ^ " "
-                ^ Uint64.to_string (getf u T.code_number64)) )
-      | None -> `Other (Core.code_kind_name kind, None))
-  | 46 | 47 -> (
-      let name = Core.code_kind_name kind in
-      match String.index_opt name ' ' with
-      | Some i -> `Other (String.sub name 0 i, Some (String.sub name (i + 1) (String.length name - i - 1)))
-      | None -> `Other (name, None))
-  | 50 ->
-      let o = getf u T.code_other_ in
-      `Other (bytes (getf o T.code_other_name), bytes_opt (getf o T.code_other_text))
-  | _ -> `Other (Core.code_kind_name kind, None)
+      match split_name (Core.code_kind_name kind) with
+      | name, Some sub -> `Other (name, Some (sub ^ " " ^ Uint64.to_string (u64 u)))
+      | name, None -> `Other (name, Some (Uint64.to_string (u64 u))))
+  | 50 -> `Other (bytes (u + off T.code_other_name), bytes_opt (u + off T.code_other_text))
+  | _ -> `Other (split_name (Core.code_kind_name kind))
 
+let o_rt_code = off T.resp_text_code
+let o_rt_text = off T.resp_text_text
+let o_code_kind = off T.code_kind
+let o_code_u = off T.code_u
+
+(* The imap_resp_text at [r]. *)
 let resp_text r =
-  let code =
-    match getf r T.resp_text_code with
-    | None -> `None
-    | Some c -> code_of_kind (getf !@c T.code_kind) (getf !@c T.code_u)
-  in
-  (code, bytes (getf r T.resp_text_text))
+  let c = word (r + o_rt_code) in
+  let code = if c = 0 then `None else code_of_kind (u32 (c + o_code_kind)) (c + o_code_u) in
+  (code, bytes (r + o_rt_text))
+
+let o_ad_name = off T.address_name
+let o_ad_adl = off T.address_adl
+let o_ad_mailbox = off T.address_mailbox
+let o_ad_host = off T.address_host
+let s_address = Core.size T.address
 
 let address a =
   {
-    ad_name = bytes (getf a T.address_name);
-    ad_adl = bytes (getf a T.address_adl);
-    ad_mailbox = bytes (getf a T.address_mailbox);
-    ad_host = bytes (getf a T.address_host);
+    ad_name = bytes (a + o_ad_name);
+    ad_adl = bytes (a + o_ad_adl);
+    ad_mailbox = bytes (a + o_ad_mailbox);
+    ad_host = bytes (a + o_ad_host);
   }
 
-let addresses l = list_map (getf l T.address_list_items) (getf l T.address_list_len) address
+let o_al_items = off T.address_list_items
+let o_al_len = off T.address_list_len
+let addresses a = list_at a ~items:o_al_items ~len:o_al_len s_address address
+let o_env_date = off T.env_date
+let o_env_subject = off T.env_subject
+let o_env_from = off T.env_from
+let o_env_sender = off T.env_sender
+let o_env_reply_to = off T.env_reply_to
+let o_env_to = off T.env_to
+let o_env_cc = off T.env_cc
+let o_env_bcc = off T.env_bcc
+let o_env_in_reply_to = off T.env_in_reply_to
+let o_env_message_id = off T.env_message_id
 
 let envelope e =
   {
-    env_date = bytes (getf e T.env_date);
-    env_subject = bytes (getf e T.env_subject);
-    env_from = addresses (getf e T.env_from);
-    env_sender = addresses (getf e T.env_sender);
-    env_reply_to = addresses (getf e T.env_reply_to);
-    env_to = addresses (getf e T.env_to);
-    env_cc = addresses (getf e T.env_cc);
-    env_bcc = addresses (getf e T.env_bcc);
-    env_in_reply_to = bytes (getf e T.env_in_reply_to);
-    env_message_id = bytes (getf e T.env_message_id);
+    env_date = bytes (e + o_env_date);
+    env_subject = bytes (e + o_env_subject);
+    env_from = addresses (e + o_env_from);
+    env_sender = addresses (e + o_env_sender);
+    env_reply_to = addresses (e + o_env_reply_to);
+    env_to = addresses (e + o_env_to);
+    env_cc = addresses (e + o_env_cc);
+    env_bcc = addresses (e + o_env_bcc);
+    env_in_reply_to = bytes (e + o_env_in_reply_to);
+    env_message_id = bytes (e + o_env_message_id);
   }
 
 let empty_envelope =
@@ -431,42 +456,58 @@ let empty_envelope =
     env_to = []; env_cc = []; env_bcc = []; env_in_reply_to = ""; env_message_id = "";
   }
 
+let o_body_kind = off T.body_kind
+let o_body_media_type = off T.body_media_type
+let o_body_subtype = off T.body_subtype
+let o_body_params = off T.body_params
+let o_body_id = off T.body_id
+let o_body_description = off T.body_description
+let o_body_encoding = off T.body_encoding
+let o_body_octets = off T.body_octets
+let o_body_lines = off T.body_lines
+let o_body_envelope = off T.body_envelope
+let o_body_body = off T.body_body
+let o_body_parts = off T.body_parts
+let o_body_parts_len = off T.body_parts_len
+let s_body = Core.size T.body
+
 let fields b =
   {
     fld_params =
-      List.map (fun (k, v) -> (k, Option.value v ~default:"")) (Core.pairs (getf b T.body_params));
-    fld_id = bytes_opt (getf b T.body_id);
-    fld_desc = bytes_opt (getf b T.body_description);
-    fld_enc = bytes (getf b T.body_encoding);
-    fld_octets = Core.u32 (getf b T.body_octets);
+      List.map (fun (k, v) -> (k, Option.value v ~default:"")) (Core.pairs (b + o_body_params));
+    fld_id = bytes_opt (b + o_body_id);
+    fld_desc = bytes_opt (b + o_body_description);
+    fld_enc = bytes (b + o_body_encoding);
+    fld_octets = u32 (b + o_body_octets);
   }
 
 let rec mime b : mime =
-  match getf b T.body_kind with
-  | 3 -> `Multiple (list_map (getf b T.body_parts) (getf b T.body_parts_len) mime, bytes (getf b T.body_subtype))
-  | 1 -> `Text (bytes (getf b T.body_subtype), fields b, getf b T.body_lines)
+  match u32 (b + o_body_kind) with
+  | 3 ->
+      `Multiple
+        (list_at b ~items:o_body_parts ~len:o_body_parts_len s_body mime, bytes (b + o_body_subtype))
+  | 1 -> `Text (bytes (b + o_body_subtype), fields b, word (b + o_body_lines))
   | 2 ->
-      let env = match getf b T.body_envelope with Some e -> envelope !@e | None -> empty_envelope in
-      let body =
-        match getf b T.body_body with
-        | Some inner -> mime !@inner
-        | None -> `Basic ("", "", fields b)
-      in
-      `Message (fields b, env, body, getf b T.body_lines)
-  | _ -> `Basic (bytes (getf b T.body_media_type), bytes (getf b T.body_subtype), fields b)
+      let e = word (b + o_body_envelope) and inner = word (b + o_body_body) in
+      let env = if e = 0 then empty_envelope else envelope e in
+      let body = if inner = 0 then `Basic ("", "", fields b) else mime inner in
+      `Message (fields b, env, body, word (b + o_body_lines))
+  | _ -> `Basic (bytes (b + o_body_media_type), bytes (b + o_body_subtype), fields b)
 
+(* The imap_section at [s]. *)
 let section s : section =
   let text =
-    match getf s T.section_kind with
+    match u32 (s + off T.section_kind) with
     | 1 -> `Header
-    | 2 -> `Header_fields (Core.bytes_list (getf s T.section_fields))
-    | 3 -> `Header_fields_not (Core.bytes_list (getf s T.section_fields))
+    | 2 -> `Header_fields (Core.bytes_list (s + off T.section_fields))
+    | 3 -> `Header_fields_not (Core.bytes_list (s + off T.section_fields))
     | 4 -> `Text
     | 5 -> `Mime
     | _ -> `All
   in
-  List.fold_right (fun n acc -> `Part (n, acc)) (Core.u32_list (getf s T.section_part)) text
+  List.fold_right (fun n acc -> `Part (n, acc)) (Core.u32_list (s + off T.section_part)) text
 
+(* The imap_date_time at [d]: 0-based month, signed hhmm zone. *)
 let date_time d =
   let d = Core.date_time d in
   let zone = d.zone_minutes in
@@ -474,51 +515,57 @@ let date_time d =
   ( { day = d.day; month = d.month - 1; year = d.year },
     { hours = d.hour; minutes = d.minute; seconds = d.second; zone = (if zone < 0 then -hhmm else hhmm) } )
 
-(* The FETCH items; the others are passed over to Imap_ext. *)
+let o_item_kind = off T.fetch_item_kind
+let o_item_u = off T.fetch_item_u
+let s_item = Core.size T.fetch_item
+let o_fs_section = off T.fetch_section_section
+let o_fs_data = off T.fetch_section_data
+let o_fetch_items = off T.fetch_items
+let o_fetch_len = off T.fetch_len
+let o_fetch_seq = off T.fetch_seq
+let recent_flags = Core.flag_list ~recent:`Recent ~wildcard:(`Extension "*")
+
+(* The imap_fetch at [f]; the items 1.1.0 cannot carry are passed over. *)
 let fetch_items c f =
-  let items = getf f T.fetch_items and len = getf f T.fetch_len in
+  let items = word (f + o_fetch_items) and len = word (f + o_fetch_len) in
   let kept = ref [] and passed = ref [] in
   for i = len - 1 downto 0 do
-    let item = !@(items +@ i) in
-    let d = getf item T.fetch_item_u in
-    match getf item T.fetch_item_kind with
-    | 0 ->
-        kept := `Flags (Core.flag_list ~recent:`Recent ~wildcard:(`Extension "*") (getf d T.fetch_flags)) :: !kept
-    | 1 -> kept := `Envelope (envelope !@(getf d T.fetch_envelope)) :: !kept
-    | 2 -> kept := `Internal_date (date_time (getf d T.fetch_date_time)) :: !kept
-    | 3 -> kept := `Rfc822_size (Uint64.to_int (getf d T.fetch_number64)) :: !kept
-    | 4 -> kept := `Rfc822 (bytes_opt (getf d T.fetch_data_)) :: !kept
-    | 5 -> kept := `Rfc822_header (bytes_opt (getf d T.fetch_data_)) :: !kept
-    | 6 -> kept := `Rfc822_text (bytes_opt (getf d T.fetch_data_)) :: !kept
-    | 7 -> kept := `Body (mime !@(getf d T.fetch_body)) :: !kept
-    | 8 -> kept := `Body_structure (mime !@(getf d T.fetch_body)) :: !kept
+    let item = items + (i * s_item) in
+    let d = item + o_item_u in
+    match u32 (item + o_item_kind) with
+    | 0 -> kept := `Flags (recent_flags d) :: !kept
+    | 1 -> kept := `Envelope (envelope (word d)) :: !kept
+    | 2 -> kept := `Internal_date (date_time d) :: !kept
+    | 3 -> kept := `Rfc822_size (Uint64.to_int (u64 d)) :: !kept
+    | 4 -> kept := `Rfc822 (bytes_opt d) :: !kept
+    | 5 -> kept := `Rfc822_header (bytes_opt d) :: !kept
+    | 6 -> kept := `Rfc822_text (bytes_opt d) :: !kept
+    | 7 -> kept := `Body (mime (word d)) :: !kept
+    | 8 -> kept := `Body_structure (mime (word d)) :: !kept
     | 9 ->
-        let s = getf d T.fetch_section_ in
         kept :=
-          `Body_section
-            ( section (getf s T.fetch_section_section),
-              Core.section_origin s,
-              bytes_opt (getf s T.fetch_section_data) )
+          `Body_section (section (d + o_fs_section), Core.section_origin d, bytes_opt (d + o_fs_data))
           :: !kept
-    | 12 -> kept := `Uid (u32 (getf d T.fetch_number)) :: !kept
-    | 13 -> kept := `Modseq (getf d T.fetch_number64) :: !kept
-    | 18 -> kept := `Gm_msgid (getf d T.fetch_number64) :: !kept
-    | 19 -> kept := `Gm_thrid (getf d T.fetch_number64) :: !kept
-    | 20 -> kept := `Gm_labels (Core.bytes_list (getf d T.fetch_labels)) :: !kept
+    | 12 -> kept := `Uid (Uint32.of_int (u32 d)) :: !kept
+    | 13 -> kept := `Modseq (u64 d) :: !kept
+    | 18 -> kept := `Gm_msgid (u64 d) :: !kept
+    | 19 -> kept := `Gm_thrid (u64 d) :: !kept
+    | 20 -> kept := `Gm_labels (Core.bytes_list d) :: !kept
     | kind -> passed := Core.ext_fetch_item kind d :: !passed
   done;
-  let seq = u32 (getf f T.fetch_seq) in
+  let seq = Uint32.of_int (u32 (f + o_fetch_seq)) in
   if !passed <> [] then Core.record_passed_over c (`Fetch_items (seq, !passed));
   `Fetch (seq, !kept)
 
+(* The imap_status at [s]; the items 1.1.0 cannot carry are passed over. *)
 let status_items c s =
-  let mailbox = Core.mailbox_name (getf s T.status_mailbox) in
+  let mailbox = Core.mailbox_name (s + off T.status_mailbox) in
   let kept = ref [] and passed = ref [] in
-  let items = getf s T.status_items in
-  for i = getf s T.status_len - 1 downto 0 do
-    let item = !@(items +@ i) in
-    let n = getf item T.status_item_number in
-    match getf item T.status_item_kind with
+  let items = word (s + off T.status_items) and stride = Core.size T.status_item in
+  for i = word (s + off T.status_len) - 1 downto 0 do
+    let item = items + (i * stride) in
+    let n = u64 (item + off T.status_item_number) in
+    match u32 (item + off T.status_item_kind) with
     | 0 -> kept := `Messages (Uint64.to_int n) :: !kept
     | 1 -> kept := `Recent (Uint64.to_int n) :: !kept
     | 2 -> kept := `Uid_next (Uint32.of_int (Uint64.to_int n)) :: !kept
@@ -530,39 +577,36 @@ let status_items c s =
   if !passed <> [] then Core.record_passed_over c (`Status_items (mailbox, !passed));
   `Status (mailbox, !kept)
 
-(* An untagged response, or None when it was passed over to Imap_ext. *)
+let o_untagged_kind = off T.untagged_kind
+let o_untagged_u = off T.untagged_u
+
+(* The imap_untagged at [u], or None when it was passed over to Imap_ext. *)
 let untagged c u : untagged option =
-  let d = getf u T.untagged_u in
-  match getf u T.untagged_kind with
-  | 0 -> Some (`Ok (resp_text (getf d T.untagged_text)))
-  | 1 -> Some (`No (resp_text (getf d T.untagged_text)))
-  | 2 -> Some (`Bad (resp_text (getf d T.untagged_text)))
-  | 3 -> Some (`Bye (resp_text (getf d T.untagged_text)))
-  | 4 -> Some (`Preauth (resp_text (getf d T.untagged_text)))
-  | 5 -> Some (`Capability (capabilities (getf d T.untagged_capabilities)))
-  | 6 -> Some (`Enabled (capabilities (getf d T.untagged_capabilities)))
-  | 7 ->
-      Some
-        (`Flags
-          (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*")
-             (getf d T.untagged_flags)))
-  | 8 -> Some (`List (Core.list_data (getf d T.untagged_list)))
-  | 9 -> Some (`Lsub (Core.list_data (getf d T.untagged_list)))
-  | 11 -> Some (status_items c (getf d T.untagged_status))
+  let d = u + o_untagged_u in
+  match u32 (u + o_untagged_kind) with
+  | 0 -> Some (`Ok (resp_text d))
+  | 1 -> Some (`No (resp_text d))
+  | 2 -> Some (`Bad (resp_text d))
+  | 3 -> Some (`Bye (resp_text d))
+  | 4 -> Some (`Preauth (resp_text d))
+  | 5 -> Some (`Capability (capabilities d))
+  | 6 -> Some (`Enabled (capabilities d))
+  | 7 -> Some (`Flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*") d))
+  | 8 -> Some (`List (Core.list_data d))
+  | 9 -> Some (`Lsub (Core.list_data d))
+  | 11 -> Some (status_items c d)
   | 12 ->
-      let s = getf d T.untagged_search in
       Some
         (`Search
-          ( List.map Uint32.of_int (Core.u32_list (getf s T.search_ids)),
-            if getf s T.search_has_modseq then Some (getf s T.search_modseq) else None ))
-  | 24 -> Some (`Exists (Core.u32 (getf d T.untagged_number)))
-  | 25 -> Some (`Recent (Core.u32 (getf d T.untagged_number)))
-  | 26 -> Some (`Expunge (u32 (getf d T.untagged_number)))
-  | 27 -> Some (fetch_items c (getf d T.untagged_fetch))
+          ( List.map Uint32.of_int (Core.u32_list (d + off T.search_ids)),
+            if Core.bool (d + off T.search_has_modseq) then Some (u64 (d + off T.search_modseq)) else None ))
+  | 24 -> Some (`Exists (u32 d))
+  | 25 -> Some (`Recent (u32 d))
+  | 26 -> Some (`Expunge (Uint32.of_int (u32 d)))
+  | 27 -> Some (fetch_items c d)
   | 28 ->
-      let v = getf d T.untagged_vanished in
-      let set = Core.seq_set (getf v T.vanished_uids) in
-      Some (if getf v T.vanished_earlier then `Vanished_earlier set else `Vanished set)
+      let set = Core.seq_set (d + off T.vanished_uids) in
+      Some (if Core.bool (d + off T.vanished_earlier) then `Vanished_earlier set else `Vanished set)
   | kind ->
       Core.record_passed_over c (`Untagged (Core.ext_untagged kind d));
       None
@@ -874,35 +918,38 @@ let idle () =
   let stop = ref false in
   (make ~idle_stop:stop "idle" (C.cmd_idle ()), lazy (stop := true))
 
-(* The authenticator callback: [challenge] NULL asks for an initial
-   response (1.1.0 sends none). An [`Error] or an exception cancels. *)
-let auth_callback a failure =
-  let open Ctypes in
-  fun _ challenge len reply ->
-    if is_null challenge then 1l
-    else
-      match a.step (string_from_ptr challenge ~length:(Core.Size.to_int len)) with
-      | `Ok s ->
-          ignore (C.auth_reply_set reply (ocaml_string_start s) (Core.Size.of_int (String.length s)));
-          0l
-      | `Error e ->
-          failure := Some e;
-          -1l
-      | exception e ->
-          failure := Some (Printexc.to_string e);
-          -1l
+external authenticator_new : string -> (string -> string option) -> nativeint * nativeint
+  = "imap_ocaml_authenticator_new"
 
-let auth_fn_typ = Ctypes.(ptr void @-> ptr char @-> size_t @-> ptr void @-> returning int32_t)
+external auth_release : nativeint -> unit = "imap_ocaml_auth_release"
+
+(* The step as libimap's callback sees it ([None] cancels); it records why
+   it gave up in [failure] and never raises. *)
+let auth_step a failure challenge =
+  match a.step challenge with
+  | `Ok s -> Some s
+  | `Error e ->
+      failure := Some e;
+      None
+  | exception e ->
+      failure := Some (Printexc.to_string e);
+      None
 
 let rec authenticate a =
   let failure = ref None in
-  let callback = auth_callback a failure in
-  let fn = coerce (Foreign.funptr auth_fn_typ) (static_funptr auth_fn_typ) callback in
-  let auth = C.authenticator_new (cstr "authenticate" a.name) fn null in
-  if is_null auth then invalid_arg "Imap.authenticate: invalid argument";
-  make ~auth_failure:failure ~keep:(Obj.repr (callback, fn))
-    ~rebuild:(fun () -> authenticate a)
-    "authenticate" (C.cmd_authenticate auth)
+  if String.contains a.name '\000' then invalid_arg "Imap.authenticate: NUL byte in an argument";
+  let auth, root = authenticator_new a.name (auth_step a failure) in
+  if auth = 0n then begin
+    auth_release root;
+    invalid_arg "Imap.authenticate: invalid argument"
+  end;
+  let cmd =
+    make ~auth_failure:failure ~rebuild:(fun () -> authenticate a) "authenticate"
+      (C.cmd_authenticate (ptr_of_raw_address auth))
+  in
+  (* The root goes with the command, which owns the authenticator. *)
+  Gc.finalise (fun _ -> auth_release root) cmd;
+  cmd
 
 (* {1 Errors} *)
 
@@ -968,8 +1015,7 @@ let core_error c code : error =
   | 18 | 1 | 2 | 17 -> `Bad (`None, msg)
   | _ -> `Decode_error (`Unexpected_string msg, msg, 0)
 
-let malformed m : error =
-  let m = Core.malformed m in
+let malformed (m : Core.malformed) : error =
   let reason =
     if m.error_offset < String.length m.raw then `Unexpected_char m.raw.[m.error_offset]
     else `Unexpected_eoi
@@ -978,29 +1024,34 @@ let malformed m : error =
 
 let busy () = invalid_arg "can't send command now, try `Await"
 
-(* One step of the core as a result; None for a response passed over. *)
-let convert c (s : Imap_c_types.step structure ptr) : result option =
-  let u = getf !@s T.step_u in
-  match getf !@s T.step_kind with
+let o_step_kind = off T.step_kind
+let o_step_error = off T.step_error
+let o_step_u = off T.step_u
+
+(* The imap_step at [s] as a result; None for a response passed over. *)
+let convert c s : result option =
+  let u = s + o_step_u in
+  match u32 (s + o_step_kind) with
   | 0 -> Some `Await_src
   | 1 ->
       Core.flush_output c;
       Some `Await_dst
   | 2 -> Some (`Ok (`None, ""))
-  | 3 -> untagged c (getf u T.step_untagged) |> Option.map (fun u -> `Untagged u)
-  | 4 -> Some (`Ok (resp_text (getf u T.step_text)))
+  | 3 -> untagged c u |> Option.map (fun u -> `Untagged u)
+  | 4 -> Some (`Ok (resp_text u))
   | 5 ->
       (* PREAUTH greeting (1.1.0 refused it): the response, then [`Ok]. *)
-      let code, text = resp_text (getf u T.step_text) in
+      let code, text = resp_text u in
       c.Core.pending <- [ Pending (`Ok (code, text)) ];
       Some (`Untagged (`Preauth (code, text)))
-  | 6 -> Some (`Error (`No (resp_text (getf u T.step_text))))
-  | 7 -> Some (`Error (`Bad (resp_text (getf u T.step_text))))
+  | 6 -> Some (`Error (`No (resp_text u)))
+  | 7 -> Some (`Error (`Bad (resp_text u)))
   | 12 ->
-      Core.record_passed_over c (`Malformed (Core.malformed (getf u T.step_malformed)));
-      Some (`Error (malformed (getf u T.step_malformed)))
+      let m = Core.malformed u in
+      Core.record_passed_over c (`Malformed m);
+      Some (`Error (malformed m))
   | 13 ->
-      let code = getf !@s T.step_error in
+      let code = u32 (s + o_step_error) in
       if code = 15 || code = 16 then busy ();
       if code = 20 then invalid_arg "connection should not be used";
       if Core.error_is_fatal code then c.Core.dead <- true;
@@ -1012,6 +1063,9 @@ let rec next c cmd : result =
   let s = Core.step c cmd in
   let failure = match c.Core.running with Some r -> r.Core.auth_failure | None -> ref None in
   match (convert c s, !failure) with
+  | Some (`Error (`Auth_error _)), Some e ->
+      failure := None;
+      `Error (`Auth_error e)
   | r, Some e ->
       failure := None;
       (match r with

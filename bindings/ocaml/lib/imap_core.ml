@@ -6,35 +6,68 @@ module C = Imap_c_functions.Make (Imap_c_generated)
 module T = Imap_c_types.Make (Imap_c_types_generated)
 module Size = Unsigned.Size_t
 
-(* {1 Reading C data} *)
+(* {1 Reading C data}
 
-let u32 n = n land 0xFFFF_FFFF
+   Response structs are read at their addresses (OCaml ints), with field
+   offsets and struct sizes from the ctypes descriptions (Imap_c_types,
+   laid out by the C compiler), and the loads of imap_read_stubs.c. *)
 
-let bytes_opt b =
-  let p = getf b T.bytes_ptr in
-  if is_null p then None else Some (string_from_ptr p ~length:(getf b T.bytes_len))
+external u8 : (int[@untagged]) -> (int[@untagged]) = "imap_ocaml_u8_byte" "imap_ocaml_u8" [@@noalloc]
+external u16 : (int[@untagged]) -> (int[@untagged]) = "imap_ocaml_u16_byte" "imap_ocaml_u16" [@@noalloc]
+external i16 : (int[@untagged]) -> (int[@untagged]) = "imap_ocaml_i16_byte" "imap_ocaml_i16" [@@noalloc]
+external u32 : (int[@untagged]) -> (int[@untagged]) = "imap_ocaml_u32_byte" "imap_ocaml_u32" [@@noalloc]
 
-let bytes b =
-  let p = getf b T.bytes_ptr in
-  if is_null p then "" else string_from_ptr p ~length:(getf b T.bytes_len)
+external word : (int[@untagged]) -> (int[@untagged]) = "imap_ocaml_word_byte" "imap_ocaml_word"
+  [@@noalloc]
 
-let list_map items len f =
-  let rec go i acc = if i < 0 then acc else go (i - 1) (f !@(items +@ i) :: acc) in
+external u64_bits : (int[@untagged]) -> (int64[@unboxed]) = "imap_ocaml_u64_byte" "imap_ocaml_u64"
+  [@@noalloc]
+
+external string_at : (int[@untagged]) -> (int[@untagged]) -> string = "imap_ocaml_string_byte" "imap_ocaml_string"
+
+let off f = offsetof f
+let size t = sizeof t
+let bool a = u8 a <> 0
+let u64 a = Unsigned.UInt64.of_int64 (u64_bits a)
+let address p = Nativeint.to_int (raw_address_of_ptr p)
+let pointer a = ptr_of_raw_address (Nativeint.of_int a)
+
+(* imap_bytes *)
+let o_bytes_ptr = off T.bytes_ptr
+let o_bytes_len = off T.bytes_len
+
+let bytes_opt a =
+  let p = word (a + o_bytes_ptr) in
+  if p = 0 then None else Some (string_at p (word (a + o_bytes_len)))
+
+let bytes a =
+  let p = word (a + o_bytes_ptr) in
+  if p = 0 then "" else string_at p (word (a + o_bytes_len))
+
+(* A list of [len] structs of [stride] bytes from [items]. *)
+let list_map items len stride f =
+  let rec go i acc = if i < 0 then acc else go (i - 1) (f (items + (i * stride)) :: acc) in
   go (len - 1) []
 
-let bytes_list l = list_map (getf l T.bytes_list_items) (getf l T.bytes_list_len) bytes
+(* A list struct at [a]: items pointer and count at these offsets. *)
+let list_at a ~items ~len stride f = list_map (word (a + items)) (word (a + len)) stride f
 
-let u32_list l =
-  let items = getf l T.u32_list_items in
-  list_map items (getf l T.u32_list_len) u32
+let s_bytes = size T.bytes_
+let bytes_list a = list_at a ~items:(off T.bytes_list_items) ~len:(off T.bytes_list_len) s_bytes bytes
+let u32_list a = list_at a ~items:(off T.u32_list_items) ~len:(off T.u32_list_len) 4 u32
+let o_range_start = off T.seq_range_start
+let o_range_end = off T.seq_range_end
 
-let seq_set s =
-  list_map (getf s T.seq_set_items) (getf s T.seq_set_len) (fun r ->
-      (Uint32.of_int (getf r T.seq_range_start), Uint32.of_int (getf r T.seq_range_end)))
+let seq_set a =
+  list_at a ~items:(off T.seq_set_items) ~len:(off T.seq_set_len) (size T.seq_range) (fun r ->
+      (Uint32.of_int (u32 (r + o_range_start)), Uint32.of_int (u32 (r + o_range_end))))
 
-let pairs l =
-  list_map (getf l T.pair_list_items) (getf l T.pair_list_len) (fun p ->
-      (bytes (getf p T.pair_name), bytes_opt (getf p T.pair_value)))
+let o_pair_name = off T.pair_name
+let o_pair_value = off T.pair_value
+
+let pairs a =
+  list_at a ~items:(off T.pair_list_items) ~len:(off T.pair_list_len) (size T.pair) (fun p ->
+      (bytes (p + o_pair_name), bytes_opt (p + o_pair_value)))
 
 (* A name written by one of the [imap_*_name] functions into a buffer. *)
 let name_of f =
@@ -62,16 +95,15 @@ let capability_kind_name = kind_names C.capability_kind_name 57
 let mailbox_attr_kind_name = kind_names C.mailbox_attr_kind_name 18
 let code_kind_name = kind_names C.code_kind_name 51
 
-(* The wire name of a received capability. *)
-let capability_name cap = name_of (C.capability_name (to_voidp (addr cap)))
+(* The wire name of the received capability at [a]. *)
+let capability_name a = name_of (C.capability_name (pointer a))
 
-(* A mailbox name from the server, decoded from modified UTF-7 by the core. *)
-let mailbox_name b =
-  let p = getf b T.bytes_ptr in
-  if is_null p then ""
-  else
-    let len = Size.of_int (getf b T.bytes_len) in
-    name_of (C.mutf7_decode p len)
+(* The mailbox name (imap_bytes) at [a], decoded from modified UTF-7 by
+   the core. *)
+let mailbox_name a =
+  let p = word (a + o_bytes_ptr) in
+  if p = 0 then ""
+  else name_of (C.mutf7_decode (from_voidp char (pointer p)) (Size.of_int (word (a + o_bytes_len))))
 
 let mutf7_encode s = name_of (C.mutf7_encode (ocaml_string_start s) (Size.of_int (String.length s)))
 
@@ -83,9 +115,12 @@ type mbx_flag =
   [ `Noselect | `Marked | `Unmarked | `Noinferiors | `HasChildren | `HasNoChildren | `All
   | `Archive | `Drafts | `Flagged | `Junk | `Sent | `Trash | `Extension of string ]
 
-(* A flag of the core; [recent] and [wildcard] say what \Recent and \* become. *)
+let o_flag_kind = off T.flag_kind
+let o_flag_name = off T.flag_name
+
+(* The flag at [f]; [recent] and [wildcard] say what \Recent and \* become. *)
 let flag ~recent ~wildcard f =
-  match getf f T.flag_kind with
+  match u32 (f + o_flag_kind) with
   | 0 -> `Answered
   | 1 -> `Flagged
   | 2 -> `Deleted
@@ -93,14 +128,18 @@ let flag ~recent ~wildcard f =
   | 4 -> `Draft
   | 5 -> recent
   | 6 -> wildcard
-  | 7 -> `Keyword (bytes (getf f T.flag_name))
-  | _ -> `Extension (bytes (getf f T.flag_name))
+  | 7 -> `Keyword (bytes (f + o_flag_name))
+  | _ -> `Extension (bytes (f + o_flag_name))
 
-let flag_list ~recent ~wildcard l =
-  list_map (getf l T.flag_list_items) (getf l T.flag_list_len) (flag ~recent ~wildcard)
+let flag_list ~recent ~wildcard a =
+  list_at a ~items:(off T.flag_list_items) ~len:(off T.flag_list_len) (size T.flag)
+    (flag ~recent ~wildcard)
+
+let o_attr_kind = off T.mailbox_attr_kind
+let o_attr_name = off T.mailbox_attr_name
 
 let mbx_flag a : mbx_flag =
-  match getf a T.mailbox_attr_kind with
+  match u32 (a + o_attr_kind) with
   | 0 -> `Noinferiors
   | 1 -> `Noselect
   | 2 -> `Marked
@@ -114,15 +153,20 @@ let mbx_flag a : mbx_flag =
   | 13 -> `Junk
   | 14 -> `Sent
   | 15 -> `Trash
-  | 17 -> `Extension (bytes (getf a T.mailbox_attr_name))
+  | 17 -> `Extension (bytes (a + o_attr_name))
   | k -> `Extension (mailbox_attr_kind_name k)
 
+let char_opt has d = if has then Some (Char.chr d) else None
+
+(* The attributes, delimiter and decoded name of the imap_list at [l]. *)
 let list_data l =
-  let attrs = list_map (getf l T.list_attributes) (getf l T.list_attributes_len) mbx_flag in
-  let delim =
-    if getf l T.list_has_delimiter then Some (Char.chr (Unsigned.UInt8.to_int (getf l T.list_delimiter))) else None
+  let attrs =
+    list_at l ~items:(off T.list_attributes) ~len:(off T.list_attributes_len) (size T.mailbox_attr)
+      mbx_flag
   in
-  (attrs, delim, mailbox_name (getf l T.list_name))
+  ( attrs,
+    char_opt (bool (l + off T.list_has_delimiter)) (u8 (l + off T.list_delimiter)),
+    mailbox_name (l + off T.list_name) )
 
 (* {1 Commands} *)
 
@@ -132,14 +176,11 @@ type command = {
   mutable used : bool;
   idle_stop : bool ref option;  (** the stop flag of an IDLE command *)
   auth_failure : string option ref;  (** set by an authenticator that gave up *)
-  keep : Obj.t;  (** what C calls back into (an authenticator's closure) *)
 }
 
-let no_keep = Obj.repr ()
-
-let command ?idle_stop ?(auth_failure = ref None) ?(keep = no_keep) ?rebuild what handle =
+let command ?idle_stop ?(auth_failure = ref None) ?rebuild what handle =
   if is_null handle then invalid_arg ("Imap." ^ what ^ ": invalid argument");
-  let cmd = { handle; rebuild; used = false; idle_stop; auth_failure; keep } in
+  let cmd = { handle; rebuild; used = false; idle_stop; auth_failure } in
   Gc.finalise (fun c -> C.command_free c.handle) cmd;
   cmd
 
@@ -168,15 +209,16 @@ type date_time = {
   zone_minutes : int;
 }
 
+(* The imap_date_time at [d]. *)
 let date_time d =
   {
-    year = Unsigned.UInt16.to_int (getf d T.dt_year);
-    month = Unsigned.UInt8.to_int (getf d T.dt_month);
-    day = Unsigned.UInt8.to_int (getf d T.dt_day);
-    hour = Unsigned.UInt8.to_int (getf d T.dt_hour);
-    minute = Unsigned.UInt8.to_int (getf d T.dt_minute);
-    second = Unsigned.UInt8.to_int (getf d T.dt_second);
-    zone_minutes = getf d T.dt_zone;
+    year = u16 (d + off T.dt_year);
+    month = u8 (d + off T.dt_month);
+    day = u8 (d + off T.dt_day);
+    hour = u8 (d + off T.dt_hour);
+    minute = u8 (d + off T.dt_minute);
+    second = u8 (d + off T.dt_second);
+    zone_minutes = i16 (d + off T.dt_zone);
   }
 
 type esearch_item =
@@ -232,129 +274,116 @@ type passed_over =
   | `Status_items of string * ext_status_item list
   | `Malformed of malformed ]
 
-let delimiter has d = if has then Some (Char.chr (Unsigned.UInt8.to_int d)) else None
-
 let rec thread t =
   Thread
-    ( List.map Uint32.of_int (u32_list (getf t T.thread_members)),
-      list_map (getf t T.thread_children) (getf t T.thread_children_len) thread )
+    ( List.map Uint32.of_int (u32_list (t + off T.thread_members)),
+      list_at t ~items:(off T.thread_children) ~len:(off T.thread_children_len) (size T.thread) thread
+    )
 
 let namespace l : namespace =
-  if getf l T.namespace_list_is_nil then None
+  if bool (l + off T.namespace_list_is_nil) then None
   else
     Some
-      (list_map (getf l T.namespace_list_items) (getf l T.namespace_list_len) (fun d ->
-           ( mailbox_name (getf d T.namespace_desc_prefix),
-             delimiter (getf d T.namespace_desc_has_delimiter) (getf d T.namespace_desc_delimiter) )))
+      (list_at l ~items:(off T.namespace_list_items) ~len:(off T.namespace_list_len)
+         (size T.namespace_desc) (fun d ->
+           ( mailbox_name (d + off T.namespace_desc_prefix),
+             char_opt (bool (d + off T.namespace_desc_has_delimiter)) (u8 (d + off T.namespace_desc_delimiter)) )))
 
 let esearch_item i : esearch_item =
-  let n = getf i T.esearch_item_number in
-  match getf i T.esearch_item_kind with
+  let n = u64 (i + off T.esearch_item_number) in
+  match u32 (i + off T.esearch_item_kind) with
   | 0 -> `Min n
   | 1 -> `Max n
-  | 2 -> `All (seq_set (getf i T.esearch_item_set))
+  | 2 -> `All (seq_set (i + off T.esearch_item_set))
   | 3 -> `Count n
   | 4 -> `Modseq n
-  | _ -> `Other (bytes (getf i T.esearch_item_name), bytes (getf i T.esearch_item_value))
+  | _ -> `Other (bytes (i + off T.esearch_item_name), bytes (i + off T.esearch_item_value))
 
-(* The untagged responses that the 1.1.0 types cannot carry (kinds
-   ESEARCH, SORT, THREAD, NAMESPACE, ID, QUOTA, QUOTAROOT, ACL,
-   LISTRIGHTS, MYRIGHTS, METADATA, XLIST and OTHER). *)
+(* The untagged responses at [u] (an imap_untagged_data) that the 1.1.0
+   types cannot carry (kinds ESEARCH, SORT, THREAD, NAMESPACE, ID, QUOTA,
+   QUOTAROOT, ACL, LISTRIGHTS, MYRIGHTS, METADATA, XLIST and OTHER). *)
 let ext_untagged kind u : ext_untagged =
-  let md () = getf u T.untagged_mailbox_data in
-  let md_mailbox () = mailbox_name (getf (md ()) T.mailbox_data_mailbox) in
-  let md_strings () = bytes_list (getf (md ()) T.mailbox_data_strings) in
-  let md_pairs () = pairs (getf (md ()) T.mailbox_data_pairs) in
+  let md_mailbox () = mailbox_name (u + off T.mailbox_data_mailbox) in
+  let md_strings () = bytes_list (u + off T.mailbox_data_strings) in
+  let md_pairs () = pairs (u + off T.mailbox_data_pairs) in
   match kind with
   | 13 ->
-      let e = getf u T.untagged_esearch in
       `Esearch
-        ( bytes_opt (getf e T.esearch_tag),
-          getf e T.esearch_uid,
-          list_map (getf e T.esearch_items) (getf e T.esearch_len) esearch_item )
+        ( bytes_opt (u + off T.esearch_tag),
+          bool (u + off T.esearch_uid),
+          list_at u ~items:(off T.esearch_items) ~len:(off T.esearch_len) (size T.esearch_item) esearch_item )
   | 14 ->
-      let s = getf u T.untagged_search in
       `Sort
-        ( List.map Uint32.of_int (u32_list (getf s T.search_ids)),
-          if getf s T.search_has_modseq then Some (getf s T.search_modseq) else None )
-  | 15 ->
-      let l = getf u T.untagged_thread in
-      `Thread (list_map (getf l T.thread_list_items) (getf l T.thread_list_len) thread)
+        ( List.map Uint32.of_int (u32_list (u + off T.search_ids)),
+          if bool (u + off T.search_has_modseq) then Some (u64 (u + off T.search_modseq)) else None )
+  | 15 -> `Thread (list_at u ~items:(off T.thread_list_items) ~len:(off T.thread_list_len) (size T.thread) thread)
   | 16 ->
-      let n = getf u T.untagged_namespace in
       `Namespace
-        ( namespace (getf n T.namespace_personal),
-          namespace (getf n T.namespace_other),
-          namespace (getf n T.namespace_shared) )
-  | 17 ->
-      let i = getf u T.untagged_id in
-      `Id (if getf i T.id_is_nil then None else Some (pairs (getf i T.id_fields)))
+        ( namespace (u + off T.namespace_personal),
+          namespace (u + off T.namespace_other),
+          namespace (u + off T.namespace_shared) )
+  | 17 -> `Id (if bool (u + off T.id_is_nil) then None else Some (pairs (u + off T.id_fields)))
   | 18 ->
-      let q = getf u T.untagged_quota in
       `Quota
-        ( bytes (getf q T.quota_root),
-          list_map (getf q T.quota_items) (getf q T.quota_len) (fun r ->
-              ( bytes (getf r T.quota_resource_name),
-                getf r T.quota_resource_usage,
-                getf r T.quota_resource_limit )) )
+        ( bytes (u + off T.quota_root),
+          list_at u ~items:(off T.quota_items) ~len:(off T.quota_len) (size T.quota_resource) (fun r ->
+              ( bytes (r + off T.quota_resource_name),
+                u64 (r + off T.quota_resource_usage),
+                u64 (r + off T.quota_resource_limit) )) )
   | 19 -> `Quota_root (md_mailbox (), md_strings ())
   | 20 -> `Acl (md_mailbox (), List.map (fun (k, v) -> (k, Option.value v ~default:"")) (md_pairs ()))
   | 21 -> `List_rights (md_mailbox (), md_strings ())
   | 22 -> `My_rights (md_mailbox (), String.concat "" (md_strings ()))
   | 23 ->
-      if getf (md ()) T.mailbox_data_changed then `Metadata_changed (md_mailbox (), md_strings ())
+      if bool (u + off T.mailbox_data_changed) then `Metadata_changed (md_mailbox (), md_strings ())
       else `Metadata (md_mailbox (), md_pairs ())
-  | 10 -> `Xlist (list_data (getf u T.untagged_list))
+  | 10 -> `Xlist (list_data u)
   | _ ->
-      let o = getf u T.untagged_other in
       `Other
-        ( (if getf o T.other_has_number then Some (Uint32.of_int (getf o T.other_number)) else None),
-          bytes (getf o T.other_name),
-          bytes (getf o T.other_rest) )
+        ( (if bool (u + off T.other_has_number) then Some (Uint32.of_int (u32 (u + off T.other_number))) else None),
+          bytes (u + off T.other_name),
+          bytes (u + off T.other_rest) )
 
+(* The <origin> of the imap_fetch_section at [s]. *)
 let section_origin s =
-  if getf s T.fetch_section_has_origin then Some (u32 (getf s T.fetch_section_origin)) else None
+  if bool (s + off T.fetch_section_has_origin) then Some (u32 (s + off T.fetch_section_origin)) else None
 
-(* A FETCH item that the 1.1.0 types cannot carry (kinds BINARY,
-   BINARY.SIZE, EMAILID, THREADID, SAVEDATE, PREVIEW and OTHER). *)
+(* A FETCH item at [d] (an imap_fetch_data) that the 1.1.0 types cannot
+   carry (kinds BINARY, BINARY.SIZE, EMAILID, THREADID, SAVEDATE, PREVIEW
+   and OTHER). *)
 let ext_fetch_item kind d : ext_fetch_item =
   match kind with
   | 10 ->
-      let s = getf d T.fetch_section_ in
       `Binary
-        ( u32_list (getf (getf s T.fetch_section_section) T.section_part),
-          section_origin s,
-          bytes_opt (getf s T.fetch_section_data) )
-  | 11 ->
-      let b = getf d T.fetch_binary_size in
-      `Binary_size (u32_list (getf b T.binary_size_part), getf b T.binary_size_size)
-  | 14 -> `Email_id (bytes (getf d T.fetch_data_))
-  | 15 -> `Thread_id (bytes_opt (getf d T.fetch_data_))
+        ( u32_list (d + off T.fetch_section_section + off T.section_part),
+          section_origin d,
+          bytes_opt (d + off T.fetch_section_data) )
+  | 11 -> `Binary_size (u32_list (d + off T.binary_size_part), u64 (d + off T.binary_size_size))
+  | 14 -> `Email_id (bytes d)
+  | 15 -> `Thread_id (bytes_opt d)
   | 16 ->
-      let s = getf d T.fetch_save_date in
       `Save_date
-        (if getf s T.save_date_present then Some (date_time (getf s T.save_date_date_time)) else None)
-  | 17 -> `Preview (bytes_opt (getf d T.fetch_data_))
-  | _ ->
-      let p = getf d T.fetch_other in
-      `Other (bytes (getf p T.pair_name), bytes (getf p T.pair_value))
+        (if bool (d + off T.save_date_present) then Some (date_time (d + off T.save_date_date_time)) else None)
+  | 17 -> `Preview (bytes_opt d)
+  | _ -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
 
-(* A STATUS item that the 1.1.0 types cannot carry. *)
+(* A STATUS item at [i] that the 1.1.0 types cannot carry. *)
 let ext_status_item i : ext_status_item =
-  let n = getf i T.status_item_number in
-  match getf i T.status_item_kind with
+  let n = u64 (i + off T.status_item_number) in
+  match u32 (i + off T.status_item_kind) with
   | 5 -> `Deleted n
   | 6 -> `Size n
-  | 8 -> `Append_limit (if getf i T.status_item_has_number then Some n else None)
-  | 9 -> `Mailbox_id (bytes (getf i T.status_item_text))
+  | 8 -> `Append_limit (if bool (i + off T.status_item_has_number) then Some n else None)
+  | 9 -> `Mailbox_id (bytes (i + off T.status_item_text))
   | 10 -> `Deleted_storage n
-  | _ -> `Other (bytes (getf i T.status_item_name), bytes (getf i T.status_item_text))
+  | _ -> `Other (bytes (i + off T.status_item_name), bytes (i + off T.status_item_text))
 
+(* The imap_malformed at [m]. *)
 let malformed m =
   {
-    offset = getf m T.malformed_offset;
-    raw = bytes (getf m T.malformed_raw);
-    error_offset = getf m T.malformed_error_offset;
+    offset = word (m + off T.malformed_offset);
+    raw = bytes (m + off T.malformed_raw);
+    error_offset = word (m + off T.malformed_error_offset);
   }
 
 (* {1 Connections} *)
@@ -407,10 +436,10 @@ let flush_output c =
   let room = dst_rem c in
   if room > 0 then begin
     let lenp = allocate size_t Size.zero in
-    let out = C.output c.conn lenp in
+    let out = address (to_voidp (C.output c.conn lenp)) in
     let n = min room (Size.to_int !@lenp) in
     if n > 0 then begin
-      Bytes.blit_string (string_from_ptr out ~length:n) 0 c.dst_buf c.dst_pos n;
+      Bytes.blit_string (string_at out n) 0 c.dst_buf c.dst_pos n;
       c.dst_pos <- c.dst_pos + n;
       ignore (C.output_advance c.conn (Size.of_int n))
     end
@@ -424,7 +453,7 @@ let record_passed_over c v =
    first when the running IDLE was asked to stop. *)
 let step c cmd =
   (match c.idle_stop with
-  | Some stop when !stop && not c.idle_stop_sent ->
+  | Some stop when !stop && (not c.idle_stop_sent) && cmd = None ->
       c.idle_stop_sent <- true;
       ignore (C.idle_stop c.conn)
   | _ -> ());
@@ -433,7 +462,7 @@ let step c cmd =
     | None -> null
     | Some cmd -> cmd.handle
   in
-  from_voidp T.step (C.run c.conn handle)
+  address (C.run c.conn handle)
 
 let error_message c = C.error_message c.conn
 let error_is_fatal code = C.error_is_fatal (Unsigned.UInt32.of_int code)
