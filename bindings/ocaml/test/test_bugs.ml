@@ -294,24 +294,8 @@ let () =
   (* Q15: run `Await without src re-read the old buffer, so a blocking client
      could not stop IDLE before the server sent something. *)
   case "Q15: IDLE stops without new input" (fun () ->
-      let c = Imap.connection () in
-      let o = Bytes.create 1024 in
-      Imap.dst c o 0 1024;
-      let feed s = Imap.src c (Bytes.of_string s) 0 (String.length s) in
-      let show r = Script.show_all [ (r :> Script.outcome) ] in
-      let out () =
-        let s = Bytes.sub_string o 0 (1024 - Imap.dst_rem c) in
-        Imap.dst c o 0 1024;
-        s
-      in
-      let expect what want got =
-        if got <> want then fail "%s: expected %s, got %s" what (show want) (show got)
-      in
-      let step what want v =
-        match Imap.run c v with
-        | r -> expect what want r
-        | exception e -> fail "%s: run raised %s" what (Printexc.to_string e)
-      in
+      let m = Script.manual () in
+      let step = Script.step m and feed = Script.feed m and out () = Script.output m in
       step "before the greeting" `Await_src `Await;
       feed greeting;
       step "greeting" greeted `Await;

@@ -9,28 +9,11 @@ let u32 = Uint32.of_int
 let u64 = Uint64.of_int
 let greeted = `Ok (`None, "ready")
 
-(* A connection over a 4096-byte output buffer, with helpers to feed it,
-   take what it wrote and step it. *)
-type t = { c : Imap.connection; o : Bytes.t }
-
-let fresh ?(size = 4096) () =
-  let t = { c = Imap.connection (); o = Bytes.create size } in
-  Imap.dst t.c t.o 0 size;
-  t
-
-let feed t s = Imap.src t.c (Bytes.of_string s) 0 (String.length s)
-
-let out t =
-  let s = Bytes.sub_string t.o 0 (Bytes.length t.o - Imap.dst_rem t.c) in
-  Imap.dst t.c t.o 0 (Bytes.length t.o);
-  s
-
+let fresh = Script.manual
+let feed = Script.feed
+let out = Script.output
+let step = Script.step
 let show r = Script.show (r :> Script.outcome)
-
-let step t what want v =
-  match Imap.run t.c v with
-  | r -> if r <> want then fail "%s: expected %s, got %s" what (show want) (show r)
-  | exception e -> fail "%s: run raised %s" what (Printexc.to_string e)
 
 let greet t =
   feed t "* OK ready\r\n";
@@ -40,7 +23,7 @@ let greet t =
    already be there. Returns what run returned (Await steps left out; a
    fatal error ends the list with what the next run did) and the bytes
    written. *)
-let until_end t v =
+let until_end (t : Script.manual) v =
   let written = Buffer.create 64 in
   let rec go acc v =
     match Imap.run t.c v with
@@ -99,12 +82,12 @@ let () =
   case "without an output buffer, the first step is `Await_dst with nothing written" (fun () ->
       let c = Imap.connection () in
       Imap.src c (Bytes.of_string "* OK ready\r\n") 0 12;
-      step { c; o = Bytes.empty } "greeting" greeted `Await;
-      step { c; o = Bytes.empty } "NOOP" `Await_dst (`Cmd Imap.noop);
+      step { Script.c; o = Bytes.empty } "greeting" greeted `Await;
+      step { Script.c; o = Bytes.empty } "NOOP" `Await_dst (`Cmd Imap.noop);
       equal ~show:string_of_int "dst_rem" 0 (Imap.dst_rem c);
       let o = Bytes.create 64 in
       Imap.dst c o 0 64;
-      step { c; o } "NOOP written" `Await_dst `Await;
+      step { Script.c; o } "NOOP written" `Await_dst `Await;
       equal ~show:String.escaped "NOOP line" "A1 NOOP\r\n" (Bytes.sub_string o 0 (64 - Imap.dst_rem c)));
   case "src and dst check their bounds" (fun () ->
       let t = fresh () in
