@@ -1003,13 +1003,20 @@ let src = Core.src
 let dst = Core.dst
 let dst_rem = Core.dst_rem
 
+(* The tag in the core's message [tagged response with unknown tag "B7"],
+   or the whole message. *)
+let received_tag msg =
+  match (String.index_opt msg '"', String.rindex_opt msg '"') with
+  | Some i, Some j when j > i + 1 -> String.sub msg (i + 1) (j - i - 1)
+  | _ -> msg
+
 (* An error of the core as a 1.1.0 error. *)
 let core_error c code : error =
   let msg = Core.error_message c in
   match code with
   | 7 | 8 -> `Decode_error (`Unexpected_eoi, msg, 0)
   | 9 | 10 -> `Bad_greeting
-  | 11 -> `Incorrect_tag ("", msg)
+  | 11 -> `Incorrect_tag ("", received_tag msg)
   | 12 -> `Unexpected_cont
   | 19 -> `Auth_error msg
   | 18 | 1 | 2 | 17 -> `Bad (`None, msg)
@@ -1062,7 +1069,11 @@ let convert c s : result option =
 let rec next c cmd : result =
   let s = Core.step c cmd in
   let failure = match c.Core.running with Some r -> r.Core.auth_failure | None -> ref None in
-  match (convert c s, !failure) with
+  let r = convert c s in
+  (match r with
+  | Some (`Ok _ | `Error (`No _ | `Bad _)) -> (* the command ended: no IDLE to stop *) c.Core.idle_stop <- None
+  | _ -> ());
+  match (r, !failure) with
   | Some (`Error (`Auth_error _)), Some e ->
       failure := None;
       `Error (`Auth_error e)
@@ -1081,19 +1092,19 @@ let run c action =
   | `Cmd cmd ->
       if c.Core.pending <> [] then busy ();
       let cmd = if cmd.Core.used then match cmd.Core.rebuild with Some f -> f () | None -> cmd else cmd in
-      let previous = c.Core.running in
+      let previous = (c.Core.running, c.Core.idle_stop, c.Core.idle_stop_sent) in
       c.Core.running <- Some cmd;
-      (match cmd.Core.idle_stop with
-      | Some stop ->
-          c.Core.idle_stop <- Some stop;
-          c.Core.idle_stop_sent <- false
-      | None -> ());
+      c.Core.idle_stop <- cmd.Core.idle_stop;
+      c.Core.idle_stop_sent <- false;
       (match next c (Some cmd) with
       | r ->
           cmd.Core.used <- true;
           r
       | exception e ->
-          c.Core.running <- previous;
+          let running, idle_stop, sent = previous in
+          c.Core.running <- running;
+          c.Core.idle_stop <- idle_stop;
+          c.Core.idle_stop_sent <- sent;
           raise e)
   | `Await -> (
       match c.Core.pending with

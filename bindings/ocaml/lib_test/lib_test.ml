@@ -308,6 +308,20 @@ let () =
   check "NUL refused"
     (match Imap.login "a\000b" "c" with _ -> false | exception Invalid_argument _ -> true)
 
+(* Q10: commands that cannot be encoded are not sent: a non-fatal BAD. *)
+let () =
+  let s = session [ greeting; "A1 OK fine\r\n" ] in
+  greet s;
+  (match Imap.run s.c (`Cmd (Imap.fetch [ (Uint32.one, None) ] [])) with
+  | `Error (`Bad (`None, _)) -> ()
+  | r -> check_eq "fetch [] not sent" str "error BAD" (show r));
+  (match Imap.run s.c (`Cmd (Imap.enable [])) with
+  | `Error (`Bad (`None, _)) -> ()
+  | r -> check_eq "enable [] not sent" str "error BAD" (show r));
+  check_eq "nothing sent" str "" (Buffer.contents s.sent);
+  check_eq "the connection goes on" str "ok none \"fine\"" (shows (command s Imap.noop));
+  check "empty set refused" (match Imap.fetch [] [ `Uid ] with _ -> false | exception Invalid_argument _ -> true)
+
 (* {1 IDLE (Q15: stops without new input)} *)
 
 let () =
@@ -321,6 +335,20 @@ let () =
   check_eq "idle bytes" str "A1 IDLE\r\nDONE\r\n" (Buffer.contents s.sent);
   s.input <- [ "A1 OK idle done\r\n" ];
   check_eq "idle ends" str "ok none \"idle done\"" (show (step s `Await))
+
+(* A stop forced after IDLE ended does not stop the next IDLE. *)
+let () =
+  let s = session [ greeting; "+ idling\r\n* 4 EXISTS\r\n"; "A1 OK done\r\n"; "+ idling\r\n* 5 EXISTS\r\n" ] in
+  greet s;
+  let cmd, stop = Imap.idle () in
+  ignore (step s (`Cmd cmd));
+  Lazy.force stop;
+  check_eq "first idle ends" str "ok none \"done\"" (show (step s `Await));
+  Lazy.force stop;
+  let cmd2, _ = Imap.idle () in
+  check_eq "second idle runs" str "(exists 5)" (show (step s (`Cmd cmd2)));
+  check_eq "no DONE for the second" str "await_src" (show (step s `Await));
+  check_eq "bytes" str "A1 IDLE\r\nDONE\r\nA2 IDLE\r\n" (Buffer.contents s.sent)
 
 (* Stop forced before the server's "+": DONE as soon as it comes. *)
 let () =
@@ -358,6 +386,50 @@ let () =
   match command s (Imap.authenticate a) with
   | `Error (`Auth_error _) :: _ -> ()
   | l -> check_eq "Q16: exception in step stays inside" str "auth error" (shows l)
+
+(* Modified UTF-7 by the core. *)
+let () =
+  check_eq "mutf7_encode" str "INBOX/Entw&APw-rfe &- Co" (Imap_ext.mutf7_encode "INBOX/Entw\xc3\xbcrfe & Co");
+  check_eq "mutf7_decode" str "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" (Imap_ext.mutf7_decode "&ZeVnLIqe-");
+  check_eq "mutf7_decode keeps invalid names" str "bad&Zz" (Imap_ext.mutf7_decode "bad&Zz")
+
+(* Bad base64 in a challenge, an unknown tag: errors, never exceptions. *)
+let () =
+  let s = session [ greeting; "+ !!not base64!!\r\n"; "A1 BAD cancelled\r\n" ] in
+  greet s;
+  (match command s (Imap.authenticate (Imap.plain "u" "p")) with
+  | exception e -> check_eq "bad base64 challenge" str "an error" (Printexc.to_string e)
+  | [ `Error (`Auth_error _) ] -> check_eq "then the server's answer" str "error BAD: none \"cancelled\"" (show (step s `Await))
+  | l -> check_eq "bad base64 challenge" str "" (shows l));
+  let s = session [ greeting; "B7 OK what\r\n" ] in
+  greet s;
+  match command s Imap.noop with
+  | [ `Error (`Incorrect_tag (expected, got)) ] ->
+      check_eq "expected tag (the core does not say)" str "" expected;
+      check_eq "received tag" str "B7" got
+  | l -> check_eq "unknown tag" str "" (shows l)
+
+(* Numbers that overflow: the response is malformed (not fatal, no exception). *)
+let () =
+  let s = session [ greeting; "* 4294967296 EXISTS\r\n* 1 FETCH (UID 4294967296)\r\n* 3 EXISTS\r\nA1 OK done\r\n" ] in
+  greet s;
+  let first = command s Imap.noop in
+  let rest = command_rest s in
+  let rest2 = match rest with `Error _ :: _ -> rest @ command_rest s | _ -> rest in
+  check_eq "overflow" str "error Decode error: Unexpected character ' '; (fetch 1 nil); (exists 3); ok none \"done\""
+    (shows (first @ rest2));
+  match Imap_ext.passed_over s.c with
+  | [ `Malformed { Imap_ext.raw = "* 4294967296 EXISTS\r\n"; _ }; `Fetch_items (_, [ `Other ("UID", "4294967296") ]) ] -> ()
+  | l -> check_eq "overflow passed over" string_of_int 2 (List.length l)
+
+(* The same AUTHENTICATE command value, twice. *)
+let () =
+  let s = session [ greeting; "+ \r\n"; "A1 OK one\r\n"; "+ \r\n"; "A2 OK two\r\n" ] in
+  greet s;
+  let cmd = Imap.authenticate (Imap.plain "user" "pass") in
+  check_eq "first" str "ok none \"one\"" (shows (command s cmd));
+  check_eq "second" str "ok none \"two\"" (shows (command s cmd));
+  check_eq "bytes" str "A1 AUTHENTICATE PLAIN\r\nAHVzZXIAcGFzcw==\r\nA2 AUTHENTICATE PLAIN\r\nAHVzZXIAcGFzcw==\r\n" (Buffer.contents s.sent)
 
 (* {1 Numbers} *)
 

@@ -1,0 +1,124 @@
+(** What the imap 1.1.0 types cannot carry, on the same connection.
+
+    {!Imap.run} keeps 1.1.0's closed types, so some data of modern servers
+    has no place there: IMAP4rev2 and extension responses (ESEARCH, SORT,
+    THREAD, NAMESPACE, ID, QUOTA, ACL, METADATA, XLIST, any unknown
+    response), FETCH items (BINARY, EMAILID, THREADID, SAVEDATE, PREVIEW,
+    unknown items as raw bytes), STATUS items (SIZE, DELETED, APPENDLIMIT,
+    MAILBOXID...), and responses that do not parse. {!Imap.run} never
+    fails on them and never drops them silently: it returns what fits
+    (a FETCH with its other items, a STATUS with its other items; a
+    malformed response as a non-fatal [`Error (`Decode_error _)]), and
+    keeps the rest here, where {!passed_over} reads it.
+
+    {[
+      match Imap.run c `Await with
+      | `Ok _ ->
+          List.iter
+            (function
+              | `Untagged (`Namespace (personal, _, _)) -> ...
+              | `Fetch_items (seq, items) -> ...
+              | _ -> ())
+            (Imap_ext.passed_over c)
+      | ...
+    ]} *)
+
+type date_time = Imap_core.date_time = {
+  year : int;
+  month : int;  (** 1 (January) to 12 *)
+  day : int;
+  hour : int;
+  minute : int;
+  second : int;
+  zone_minutes : int;  (** minutes east of UTC, e.g. [-420] for [-0700] *)
+}
+(** A date and time (SAVEDATE). Unlike {!Imap.date}, the month is 1-based. *)
+
+type esearch_item =
+  [ `Min of Uint64.t
+  | `Max of Uint64.t
+  | `All of (Uint32.t * Uint32.t) list
+  | `Count of Uint64.t
+  | `Modseq of Uint64.t
+  | `Other of string * string  (** name, raw value *) ]
+(** A result of ESEARCH (RFC 4731). *)
+
+type thread = Imap_core.thread = Thread of Uint32.t list * thread list
+(** A THREAD node: a chain of messages, then the sub-threads of its last
+    message. *)
+
+type namespace = (string * char option) list option
+(** A namespace list of NAMESPACE: (prefix, delimiter) pairs; [None] for
+    NIL. Prefixes are decoded from modified UTF-7. *)
+
+type untagged =
+  [ `Esearch of string option * bool * esearch_item list  (** correlator tag, UID, results *)
+  | `Sort of Uint32.t list * Uint64.t option  (** numbers, [(MODSEQ n)] *)
+  | `Thread of thread list
+  | `Namespace of namespace * namespace * namespace  (** personal, other users', shared *)
+  | `Id of (string * string option) list option  (** [None] for [ID NIL] *)
+  | `Quota of string * (string * Uint64.t * Uint64.t) list  (** root, (resource, usage, limit) *)
+  | `Quota_root of string * string list  (** mailbox, roots *)
+  | `Acl of string * (string * string) list  (** mailbox, (identifier, rights) *)
+  | `List_rights of string * string list  (** mailbox, identifier then rights *)
+  | `My_rights of string * string  (** mailbox, rights *)
+  | `Metadata of string * (string * string option) list  (** mailbox, (entry, value) *)
+  | `Metadata_changed of string * string list  (** mailbox, entries that changed *)
+  | `Xlist of Imap.mbx_flag list * char option * string
+  | `Other of Uint32.t option * string * string
+      (** an unknown response: leading number, keyword, the rest verbatim *) ]
+(** Untagged responses that {!Imap.untagged} cannot carry. *)
+
+type fetch_item =
+  [ `Binary of int list * int option * string option  (** part, [<origin>], data *)
+  | `Binary_size of int list * Uint64.t
+  | `Email_id of string
+  | `Thread_id of string option
+  | `Save_date of date_time option
+  | `Preview of string option
+  | `Other of string * string  (** an unknown item: name, raw value *) ]
+(** FETCH items that {!Imap.fetch_response} cannot carry. *)
+
+type status_item =
+  [ `Deleted of Uint64.t
+  | `Size of Uint64.t
+  | `Append_limit of Uint64.t option
+  | `Mailbox_id of string
+  | `Deleted_storage of Uint64.t
+  | `Other of string * string  (** an unknown item: name, raw value *) ]
+(** STATUS items that {!Imap.status_response} cannot carry. *)
+
+type malformed = Imap_core.malformed = {
+  offset : int;  (** of its first byte in the input stream *)
+  raw : string;  (** its bytes *)
+  error_offset : int;  (** of the error within [raw] *)
+}
+(** A response that did not parse (skipped; the connection went on). *)
+
+type passed_over =
+  [ `Untagged of untagged
+  | `Fetch_items of Uint32.t * fetch_item list
+      (** sequence number, the items left out of the [`Fetch] that {!Imap.run} returned *)
+  | `Status_items of string * status_item list
+      (** mailbox, the items left out of the [`Status] that {!Imap.run} returned *)
+  | `Malformed of malformed
+      (** also returned by {!Imap.run} as a non-fatal [`Decode_error] *) ]
+(** What {!Imap.run} passed over. *)
+
+val passed_over : Imap.connection -> passed_over list
+(** What {!Imap.run} passed over on this connection since the last call,
+    oldest first; the connection forgets it. At most {!passed_over_limit}
+    are kept: call it after each command (or each [`Untagged]) so nothing
+    is lost. *)
+
+val passed_over_limit : int
+(** How many passed-over values a connection keeps (256); older ones are
+    dropped first. *)
+
+val mutf7_encode : string -> string
+(** A UTF-8 mailbox name in modified UTF-7 (RFC 3501 5.1.3), as the
+    command constructors send it (by the core). *)
+
+val mutf7_decode : string -> string
+(** A modified UTF-7 mailbox name in UTF-8 (by the core); a name that is
+    not valid modified UTF-7 comes back unchanged. [&-] is [&]. *)
