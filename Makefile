@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps
+.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps bench-ocaml
 
 all: build
 
@@ -69,9 +69,14 @@ test-e2e: lib
 	EXAMPLES_SERVERS="dovecot cyrus" examples/c/test
 
 ## bench: decoder throughput, ours and the peer crates' side by side
-## (make bench BENCH_ARGS=--quick for a short run).
-bench: deps
+## (make bench BENCH_ARGS=--quick for a short run), then the OCaml binding's.
+bench: lib
 	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
+	bindings/ocaml/bench/run
+
+## bench-ocaml: responses/s of the OCaml binding (Imap.run) on inputs (a) and (b).
+bench-ocaml: lib
+	bindings/ocaml/bench/run
 
 ## bench-instructions: instructions per response of each decoder, counted by callgrind.
 bench-instructions: deps

@@ -69,6 +69,8 @@ let flag = function
   | `Keyword s -> form "keyword" [ str s ]
   | `Extension s -> form "extension" [ str s ]
 
+let flags l = List.map (fun f -> flag (f :> [ Imap.flag | `Recent | `All ])) l
+
 let mbx_flag = function
   | `Noselect -> "noselect"
   | `Marked -> "marked"
@@ -92,7 +94,7 @@ let code (c : Imap.code) =
   | `Bad_charset l -> form "badcharset" (List.map str l)
   | `Capability l -> form "capability" (List.map capability l)
   | `Parse -> "parse"
-  | `Permanent_flags l -> form "permanent-flags" (List.map (fun f -> flag (f :> [ Imap.flag | `Recent | `All ])) l)
+  | `Permanent_flags l -> form "permanent-flags" (flags l)
   | `Read_only -> "read-only"
   | `Read_write -> "read-write"
   | `Try_create -> "try-create"
@@ -152,7 +154,7 @@ let rec section (s : Imap.section) =
 
 let fetch_response (r : Imap.fetch_response) =
   match r with
-  | `Flags l -> form "flags" (List.map (fun f -> flag (f :> [ Imap.flag | `Recent | `All ])) l)
+  | `Flags l -> form "flags" (flags l)
   | `Envelope e -> envelope e
   | `Internal_date dt -> form "internal-date" [ date_time dt ]
   | `Rfc822 d -> form "rfc822" [ opt str d ]
@@ -191,7 +193,7 @@ let untagged (u : Imap.untagged) =
   | `Bad x -> state "bad" x
   | `Bye x -> state "bye" x
   | `Preauth x -> state "preauth" x
-  | `Flags l -> form "flags" (List.map (fun f -> flag (f :> [ Imap.flag | `Recent | `All ])) l)
+  | `Flags l -> form "flags" (flags l)
   | `List x -> list_form "list" x
   | `Lsub x -> list_form "lsub" x
   | `Search (l, modseq) ->

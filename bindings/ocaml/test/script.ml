@@ -68,3 +68,23 @@ let splits s =
   let halves = List.init (max 0 (n - 1)) (fun i -> [ String.sub s 0 (i + 1); String.sub s (i + 1) (n - i - 1) ]) in
   let bytes = List.init n (fun i -> String.make 1 s.[i]) in
   ([ s ] :: halves) @ [ bytes ]
+
+type manual = { c : Imap.connection; o : Bytes.t }
+
+let manual ?(size = 4096) () =
+  let m = { c = Imap.connection (); o = Bytes.create size } in
+  Imap.dst m.c m.o 0 size;
+  m
+
+let feed m s = Imap.src m.c (Bytes.of_string s) 0 (String.length s)
+
+let output m =
+  let s = Bytes.sub_string m.o 0 (Bytes.length m.o - Imap.dst_rem m.c) in
+  Imap.dst m.c m.o 0 (Bytes.length m.o);
+  s
+
+let step m what expected v =
+  let expected = (expected :> outcome) in
+  match Imap.run m.c v with
+  | r -> if (r :> outcome) <> expected then Check.fail "%s: expected %s, got %s" what (show expected) (show (r :> outcome))
+  | exception e -> Check.fail "%s: run raised %s" what (Printexc.to_string e)

@@ -38,3 +38,20 @@ val converse :
 val splits : string -> string list list
 (** Every way to cut a string in two non-empty chunks, plus the whole string
     as one chunk and byte by byte. *)
+
+(** Stepping a connection by hand, one [run] at a time. *)
+
+type manual = { c : Imap.connection; o : Bytes.t  (** its output buffer *) }
+
+val manual : ?size:int -> unit -> manual
+(** A new connection with a [size]-byte output buffer (default 4096). *)
+
+val feed : manual -> string -> unit
+(** Hands server bytes to the connection. *)
+
+val output : manual -> string
+(** What [run] wrote into the output buffer; the buffer is given back. *)
+
+val step : manual -> string -> [< outcome ] -> [ `Cmd of Imap.command | `Await ] -> unit
+(** [step m what expected v] fails (with {!Check.fail}) unless [run m.c v]
+    returns [expected]. *)

@@ -10,7 +10,8 @@
    tags) and the next response starts a new NOOP. A malformed response must
    be passed over, or reported as one `Decode_error that does not end the
    connection (when the malformed line carries the NOOP's tag, the NOOP is
-   over: the next `Await gives the idle `Ok (`None, "")). A continuation request is
+   over: the next `Await gives the idle `Ok (`None, "")). Every case is
+   replayed twice: each response whole, and byte by byte. A continuation request is
    not fed (it would be an unexpected +). Cases whose input ends inside a
    response (a fatal framing event expected) are skipped. *)
 
@@ -61,13 +62,23 @@ let start_noop k =
     k.tag <- Some (String.sub line 0 (String.index line ' '))
   | r -> fail "NOOP: %s" (Script.show (r :> Script.outcome))
 
-(* Feeds one response and returns what run hands out until it wants more
-   input or the command ends. *)
-let feed k bytes =
-  Imap.src k.c (Bytes.of_string bytes) 0 (String.length bytes);
+(* Feeds one response, whole or byte by byte, and returns what run hands
+   out until it wants more input (after the last byte) or the command ends. *)
+let feed ?(bytewise = false) k bytes =
+  let pieces = if bytewise then List.init (String.length bytes) (fun i -> String.make 1 bytes.[i]) else [ bytes ] in
+  let pending = ref pieces in
+  let next () =
+    match !pending with
+    | [] -> false
+    | p :: rest ->
+      pending := rest;
+      Imap.src k.c (Bytes.of_string p) 0 (String.length p);
+      true
+  in
+  ignore (next ());
   let rec go acc =
     match Imap.run k.c `Await with
-    | `Await_src -> List.rev acc
+    | `Await_src -> if next () then go acc else List.rev acc
     | `Await_dst -> fail "output while decoding"
     | (`Untagged _ | `Error (`Decode_error _)) as u -> go (u :: acc)
     | (`Ok _ | `Error _) as r ->
@@ -91,7 +102,8 @@ let retag tag r =
 
 let show_results l = String.concat " " (List.map (fun r -> Script.show (r :> Script.outcome)) l)
 
-let replay (case : Vectors.case) =
+let replay ~bytewise (case : Vectors.case) =
+  let count reason = if not bytewise then count reason in
   if List.exists (fun o -> String.length o > 6 && String.sub o 0 6 = "(fatal") case.out then count "case: a fatal framing event"
   else
     match responses case.input with
@@ -106,11 +118,12 @@ let replay (case : Vectors.case) =
       List.iter2
         (fun r out ->
            let verdict = View_110.event (Sexp.parse out) in
-           (match verdict with Skip reason -> count ("event: " ^ reason) | Expect _ | Passed_over -> count "event: checked");
+           if not bytewise then
+             (match verdict with Skip reason -> count ("event: " ^ reason) | Expect _ | Passed_over -> count "event: checked");
            if r.[0] <> '+' then begin
              if k.tag = None then start_noop k;
              let tag = Option.get k.tag in
-             let results = feed k (if is_tagged r then retag tag r else r) in
+             let results = feed ~bytewise k (if is_tagged r then retag tag r else r) in
              match (verdict, results) with
              | Skip _, _ -> ()
              | Passed_over, ([] | [ `Error (`Decode_error _) ]) -> ()
@@ -131,7 +144,11 @@ let replay (case : Vectors.case) =
 let () =
   let cases = Vectors.read_dir (Vectors.dir ()) in
   case "the vectors are found" (fun () -> is_true "more than 500 cases" (List.length cases > 500));
-  List.iter (fun (c : Vectors.case) -> case (c.name ^ " (" ^ c.origin ^ ")") (fun () -> replay c)) cases;
+  List.iter
+    (fun (c : Vectors.case) ->
+       case (c.name ^ " (" ^ c.origin ^ ")") (fun () -> replay ~bytewise:false c);
+       case (c.name ^ " (" ^ c.origin ^ "), byte by byte") (fun () -> replay ~bytewise:true c))
+    cases;
   Printf.printf "%d vector cases; events and cases by what happened to them:\n" (List.length cases);
   Hashtbl.fold (fun k v acc -> (k, v) :: acc) counts []
   |> List.sort (fun (a, x) (b, y) -> compare (y, a) (x, b))

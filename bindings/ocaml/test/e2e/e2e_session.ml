@@ -93,10 +93,11 @@ let session server addr user pass =
       match List.filter_map (function `Search (l, _) -> Some l | _ -> None) untagged with
       | [ [ u ] ] when u = !uid -> ()
       | _ -> fail "SEARCH: %s, expected UID %s" (String.concat "; " (List.map show untagged)) (Uint32.to_string !uid));
-  step "fetch envelope and body" (fun () ->
+  step "fetch envelope, body structure and body" (fun () ->
       let untagged, _ =
         run a "FETCH"
-          (`Cmd (Imap.fetch [ (!uid, Some !uid) ] [ `Uid; `Flags; `Envelope; `Body_section (`Peek, `All, None) ]))
+          (`Cmd
+             (Imap.fetch [ (!uid, Some !uid) ] [ `Uid; `Flags; `Envelope; `Body_structure; `Body_section (`Peek, `All, None) ]))
       in
       let items = List.concat_map (function `Fetch (_, l) -> l | _ -> []) untagged in
       let envelope = List.find_map (function `Envelope e -> Some e | _ -> None) items in
@@ -105,6 +106,9 @@ let session server addr user pass =
        | Some e when e.Imap.env_subject = subject && e.env_from = [ from ] && e.env_message_id = "<" ^ stamp ^ "@example.org>" -> ()
        | _ -> fail "FETCH: envelope %s" (String.concat "; " (List.map show untagged)));
       if not (List.mem (`Body_section (`All, None, Some msg)) items) then fail "FETCH: BODY[] is not the message appended";
+      (match List.find_map (function `Body_structure m -> Some m | _ -> None) items with
+       | Some (`Text (sub, f, _)) when String.uppercase_ascii sub = "PLAIN" && f.Imap.fld_octets = 50 -> ()
+       | _ -> fail "FETCH: BODYSTRUCTURE %s" (String.concat "; " (List.map show untagged)));
       if not (List.exists (function `Flags f -> List.mem `Seen f | _ -> false) items) then fail "FETCH: not \\Seen");
   step "store" (fun () ->
       let untagged, _ = run a "STORE" (`Cmd (Imap.store_add_flags [ (!uid, Some !uid) ] [ `Flagged ])) in
