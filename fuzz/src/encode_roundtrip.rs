@@ -1,0 +1,3 @@
+//! placeholder
+/// Runs the target on one input.
+pub fn run(_data: &[u8]) {}
