@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-e2e check-header header bench bench-instructions install clean deps
+.PHONY: all build lib demo test test-rust test-c test-python test-e2e test-fuzz test-hostile fuzz check-header header bench bench-instructions install clean deps
 
 all: build
 
@@ -24,12 +24,23 @@ demo: lib
 	scripts/demo
 
 ## test: every test suite of the project.
-test: test-rust check-header test-c test-python test-e2e
+test: test-rust check-header test-c test-python test-e2e test-fuzz test-hostile
 
 test-rust: deps
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --lib --quiet
+
+## test-fuzz: every fuzz target's body over its seeds and committed
+## regression inputs, with the stable toolchain (seconds; no libFuzzer).
+test-fuzz: deps
+	$(CARGO) test -p imap-fuzz
+
+## fuzz: every fuzz target under libFuzzer for FUZZ_SECONDS each (default 60),
+## one after the other; installs nightly and cargo-fuzz when missing.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 ## header: regenerate include/imap.h with the pinned cbindgen.
 header: $(CBINDGEN)
