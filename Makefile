@@ -42,6 +42,12 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
+## test-hostile: the hostile-server soak (tests/hostile/server.py): the Rust
+## connection (tests/hostile.rs), the C example client and imap.Client.
+test-hostile: lib
+	$(CARGO) test --test hostile -- --ignored
+	tests/hostile/run
+
 ## header: regenerate include/imap.h with the pinned cbindgen.
 header: $(CBINDGEN)
 	$(CBINDGEN) --quiet --config cbindgen.toml --crate imap --output include/imap.h
