@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps bench-ocaml
+.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps bench-ocaml test-fuzz test-hostile fuzz
 
 all: build
 
@@ -24,12 +24,29 @@ demo: lib
 	scripts/demo
 
 ## test: every test suite of the project.
-test: test-rust check-header check-layers test-c test-python test-ocaml test-e2e
+test: test-rust check-header check-layers test-c test-python test-ocaml test-e2e test-fuzz test-hostile
 
 test-rust: deps
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --lib --quiet
+
+## test-fuzz: every fuzz target's body over its seeds and committed
+## regression inputs, with the stable toolchain (seconds; no libFuzzer).
+test-fuzz: deps
+	$(CARGO) test -p imap-fuzz
+
+## fuzz: every fuzz target under libFuzzer for FUZZ_SECONDS each (default 60),
+## one after the other; installs nightly and cargo-fuzz when missing.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
+
+## test-hostile: the hostile-server soak (tests/hostile/server.py): the Rust
+## connection (tests/hostile.rs), the C example client and imap.Client.
+test-hostile: lib
+	$(CARGO) test --test hostile -- --ignored
+	tests/hostile/run
 
 ## header: regenerate include/imap.h with the pinned cbindgen.
 header: $(CBINDGEN)

@@ -26,6 +26,7 @@ int ex_parse_args(int argc, char **argv, struct ex_options *o, const char *usage
     const char *pos[5] = {NULL, NULL, NULL, NULL, NULL};
     int npos = 0;
     memset(o, 0, sizeof *o);
+    o->timeout_ms = EX_IO_TIMEOUT_MS;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--starttls") == 0) {
@@ -38,6 +39,8 @@ int ex_parse_args(int argc, char **argv, struct ex_options *o, const char *usage
             o->debug = true;
         } else if (strcmp(a, "--cafile") == 0 && i + 1 < argc) {
             o->cafile = argv[++i];
+        } else if (strcmp(a, "--io-timeout") == 0 && i + 1 < argc && atoi(argv[i + 1]) > 0) {
+            o->timeout_ms = atoi(argv[++i]) * 1000;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fprintf(stdout, "usage: %s %s\n", argv[0], usage);
             exit(0);
@@ -348,7 +351,7 @@ int ex_command(struct ex_session *s, imap_command *cmd, const char *what,
         return -1;
     }
     int saved_timeout = s->timeout_ms;
-    s->timeout_ms = EX_IO_TIMEOUT_MS;
+    s->timeout_ms = s->opt->timeout_ms;
     const imap_step *st = ex_step(s, cmd);
     /* imap_run copied the command: it can go now. */
     imap_command_free(cmd);
@@ -356,7 +359,7 @@ int ex_command(struct ex_session *s, imap_command *cmd, const char *what,
     for (;;) {
         if (st == NULL) {
             if (s->timed_out) {
-                fprintf(stderr, "error: %s: no answer from the server within %d s\n", what, EX_IO_TIMEOUT_MS / 1000);
+                fprintf(stderr, "error: %s: no answer from the server within %d s\n", what, s->opt->timeout_ms / 1000);
                 s->dead = true;
             }
             break;
@@ -417,7 +420,7 @@ int ex_open(struct ex_session *s, const struct ex_options *o)
     memset(s, 0, sizeof *s);
     s->opt = o;
     s->fd = -1;
-    s->timeout_ms = EX_IO_TIMEOUT_MS;
+    s->timeout_ms = o->timeout_ms;
     /* A write to a socket the server closed must fail, not kill us. */
     signal(SIGPIPE, SIG_IGN);
     s->c = imap_connection_new();
@@ -437,7 +440,7 @@ int ex_open(struct ex_session *s, const struct ex_options *o)
     const imap_step *st = ex_step(s, NULL);
     if (st == NULL) {
         if (s->timed_out)
-            fprintf(stderr, "error: no greeting from %s within %d s\n", o->host, EX_IO_TIMEOUT_MS / 1000);
+            fprintf(stderr, "error: no greeting from %s within %d s\n", o->host, o->timeout_ms / 1000);
         s->dead = true;
         return -1;
     }

@@ -20,7 +20,8 @@
 
 #include "imap.h"
 
-/* How long to wait for the server while a command (other than IDLE) runs. */
+/* How long to wait for the server while a command (other than IDLE) runs,
+ * unless --io-timeout says otherwise. */
 #define EX_IO_TIMEOUT_MS (60 * 1000)
 
 /* Command-line options shared by the examples. */
@@ -35,6 +36,7 @@ struct ex_options {
     const char *cafile;  /* --cafile FILE: trust this certificate (PEM) */
     bool sasl_plain;     /* --sasl-plain: AUTHENTICATE PLAIN instead of LOGIN */
     bool debug;          /* --debug: print the exchange on stderr */
+    int timeout_ms;      /* --io-timeout SECONDS (default EX_IO_TIMEOUT_MS) */
 };
 
 /*

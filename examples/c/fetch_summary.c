@@ -2,7 +2,7 @@
  * fetch_summary: prints the sender, subject and size of the last messages
  * of a mailbox.
  *
- *   fetch_summary [-n COUNT] [--starttls] [--insecure] [--cafile FILE]
+ *   fetch_summary [-n COUNT] [--starttls] [--insecure] [--cafile FILE] [--io-timeout S]
  *                 [--sasl-plain] [--debug] host port user password [mailbox]
  *
  * Logs in (over TLS, or STARTTLS with --starttls), EXAMINEs the mailbox
@@ -94,7 +94,7 @@ int main(int argc, char **argv)
     struct ex_options o;
     struct summary m = {.count = 10};
     if (ex_parse_args(argc, argv, &o,
-                      "[-n COUNT] [--starttls] [--insecure] [--cafile FILE] [--sasl-plain] [--debug] "
+                      "[-n COUNT] [--starttls] [--insecure] [--cafile FILE] [--sasl-plain] [--io-timeout SECONDS] [--debug] "
                       "host port user password [mailbox]",
                       summary_option, &m) != 0)
         return 1;

@@ -92,7 +92,7 @@ static int idle(struct ex_session *s, long deadline_ms)
                  * next imap_run). */
                 stopping = true;
                 imap_idle_stop(s->c);
-                s->timeout_ms = EX_IO_TIMEOUT_MS;
+                s->timeout_ms = s->opt->timeout_ms;
                 st = ex_step(s, NULL);
                 continue;
             }
@@ -104,7 +104,7 @@ static int idle(struct ex_session *s, long deadline_ms)
                         stopping = true;
                         /* `st` borrows from the connection: done with it. */
                         imap_idle_stop(s->c);
-                        s->timeout_ms = EX_IO_TIMEOUT_MS;
+                        s->timeout_ms = s->opt->timeout_ms;
                     }
                 } else if (st->u.untagged.kind == IMAP_UNTAGGED_KIND_BYE) {
                     fprintf(stderr, "server: BYE ");
@@ -217,7 +217,7 @@ int main(int argc, char **argv)
     struct wait w;
     memset(&w, 0, sizeof w);
     if (ex_parse_args(argc, argv, &o,
-                      "[--starttls] [--insecure] [--cafile FILE] [--sasl-plain] [--timeout SECONDS] [--debug] "
+                      "[--starttls] [--insecure] [--cafile FILE] [--sasl-plain] [--timeout SECONDS] [--io-timeout SECONDS] [--debug] "
                       "host port user password [mailbox]",
                       wait_option, &w) != 0)
         return 1;

@@ -29,7 +29,7 @@ from . import commands as _cmd
 from .auth import Authenticator, plain
 from .commands import Command
 from .connection import Connection, Limits
-from .errors import BadResponse, CommandError, Error, NoResponse, UsageError
+from .errors import BadResponse, CommandError, Error, NetworkError, NoResponse, Timeout, TooManyUntagged, UsageError
 from .types import (
     AppendUid,
     Capabilities,
@@ -106,7 +106,12 @@ class Client:
     STARTTLS before anything else. ``ssl_context`` defaults to
     :func:`ssl.create_default_context` (certificates and host name checked).
     ``timeout`` (seconds, None for none) applies to connecting and to each
-    read and write. Reads take up to ``read_size`` bytes at a time.
+    read and write (:class:`imap.Timeout` when it passes; a failed socket
+    call is :class:`imap.NetworkError`). Reads take up to ``read_size`` bytes
+    at a time. ``limits`` are the decoder's (:class:`imap.Limits`);
+    ``max_untagged`` bounds the untagged responses one command may collect
+    (those :meth:`execute` returns: :meth:`fetch` streams instead), so that a
+    hostile server cannot fill memory (:class:`imap.TooManyUntagged`).
     """
 
     def __init__(
@@ -119,6 +124,7 @@ class Client:
         ssl_context: Optional[_ssl.SSLContext] = None,
         timeout: Optional[float] = 60.0,
         limits: Optional[Limits] = None,
+        max_untagged: int = 100_000,
         read_size: int = 64 * 1024,
         on_untagged: Optional[Callable[[Untagged], None]] = None,
     ):
@@ -127,6 +133,7 @@ class Client:
         self.host = host
         self.port = port if port is not None else _default_port(ssl)
         self.timeout = timeout
+        self.max_untagged = max_untagged
         self.read_size = read_size
         self.on_untagged = on_untagged
         self._ssl_context = ssl_context
@@ -164,11 +171,25 @@ class Client:
             data = self._conn.output()
             if not data:
                 return
-            sock.sendall(data)
+            try:
+                sock.sendall(data)
+            except OSError as e:
+                raise self._io_error(e) from e
 
     def _fill(self) -> None:
-        data = self._socket().recv(self.read_size)
+        try:
+            data = self._socket().recv(self.read_size)
+        except OSError as e:
+            raise self._io_error(e) from e
         self._conn.src(data)
+
+    def _io_error(self, e: OSError) -> Error:
+        """The binding's exception for a failed socket call: :class:`Timeout`,
+        or :class:`NetworkError` after closing the client."""
+        if isinstance(e, (socket.timeout, TimeoutError)):
+            return Timeout(str(e) or "timed out")
+        self.close()
+        return NetworkError(str(e), e.errno)
 
     def _step(self, cmd: Optional[Command] = None) -> Step:
         """The next step that is not I/O, doing the I/O on the way."""
@@ -269,6 +290,13 @@ class Client:
                 r: Result = stop.value
                 return Result(r.code, r.text, tuple(collected))
             if isinstance(ev, Untagged):
+                if len(collected) >= self.max_untagged:
+                    gen.close()
+                    self.close()
+                    raise TooManyUntagged(
+                        f"{cmd.name}: more than max_untagged={self.max_untagged} untagged responses "
+                        "(fetch() streams them; raise max_untagged for larger results)"
+                    )
                 collected.append(ev)
 
     def _passing(self, u: Untagged) -> None:

@@ -158,6 +158,21 @@ class ResponseTooLarge(LimitError):
     """A response is larger than ``max_response``."""
 
 
+class TooManyUntagged(LimitError):
+    """A command's untagged responses outnumber the client's ``max_untagged``
+    (they would all be kept in memory); the client closes the connection."""
+
+
+class NetworkError(FatalError, OSError):
+    """Reading from or writing to the socket failed; the client closes it."""
+
+
+class Timeout(Error, TimeoutError):
+    """The server sent nothing within the client's ``timeout``. What it
+    sends next is unknown: close the client unless this was expected (an
+    IDLE with a deadline handles it itself)."""
+
+
 class UsageError(Error):
     """The call is not allowed now or its arguments are wrong; nothing was sent."""
 
