@@ -59,9 +59,11 @@ test-e2e: lib
 	EXAMPLES_SERVERS="dovecot cyrus" examples/c/test
 
 ## bench: decoder throughput, ours and the peer crates' side by side
-## (make bench BENCH_ARGS=--quick for a short run).
+## (make bench BENCH_ARGS=--quick for a short run); then the heap memory of
+## 10,000 idle connections.
 bench: deps
 	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
+	$(CARGO) run --release -p imap-bench-compare --bin idle-memory
 
 ## bench-instructions: instructions per response of each decoder, counted by callgrind.
 bench-instructions: deps

@@ -21,7 +21,7 @@ mod slice;
 
 pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartExt, SinglePart, SinglePartExt};
 pub use bytes::{Bytes, NString};
-pub use capability::Capability;
+pub use capability::{Capability, CapabilitySet};
 pub use code::{Code, RespText};
 pub use command::{
     AclMode, AppendMessage, Command, EntryType, Fetch, FetchAttr, FetchItems, List, ListReturn, ListSelect, Mailbox,

@@ -83,6 +83,12 @@ pub struct Usage {
     pub calls: usize,
 }
 
+/// Bytes live now, above what was live when the last [`measure`] started
+/// (blocks freed since then that were allocated before make it smaller).
+pub fn live() -> usize {
+    LIVE.load(Relaxed).max(0) as usize
+}
+
 /// Runs `f` with counting on and returns what it allocated. Not reentrant;
 /// the benchmark is single-threaded.
 pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Usage) {
