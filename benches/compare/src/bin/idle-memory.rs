@@ -88,12 +88,18 @@ fn main() {
     let vec_bytes = n * std::mem::size_of::<Connection>();
     let heap = live - vec_bytes;
     let each = heap as f64 / n as f64 + std::mem::size_of::<Connection>() as f64;
+    let per = |bytes: usize| bytes as f64 / n as f64;
     println!(
-        "{n} idle connections: {each:.0} bytes each ({:.0} heap + {} struct), {:.1} MiB in all; {:.0} allocation calls each",
-        heap as f64 / n as f64,
+        "{n} idle connections: {each:.0} bytes each ({:.0} heap + {} struct), {:.1} MiB in all",
+        per(heap),
         std::mem::size_of::<Connection>(),
         (live as f64) / (1 << 20) as f64,
-        usage.calls as f64 / n as f64,
+    );
+    println!(
+        "  on the way there, each: {:.0} allocation calls, {:.0} bytes allocated; peak {:.0} bytes",
+        per(usage.calls),
+        per(usage.allocated),
+        per(usage.peak),
     );
     drop(conns);
 }
