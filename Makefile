@@ -86,9 +86,11 @@ test-e2e: lib
 	EXAMPLES_SERVERS="dovecot cyrus" examples/c/test
 
 ## bench: decoder throughput, ours and the peer crates' side by side
-## (make bench BENCH_ARGS=--quick for a short run), then the OCaml binding's.
+## (make bench BENCH_ARGS=--quick for a short run); the heap memory of
+## 10,000 idle connections; then the OCaml binding's throughput.
 bench: lib
 	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
+	$(CARGO) run --release -p imap-bench-compare --bin idle-memory
 	bindings/ocaml/bench/run
 
 ## bench-ocaml: responses/s of the OCaml binding (Imap.run) on inputs (a) and (b).

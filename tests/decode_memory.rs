@@ -275,3 +275,32 @@ fn max_response_bounds_the_peak_memory_of_decoding_a_response() {
     }
     assert!(over.is_empty(), "{over:#?}");
 }
+
+#[test]
+fn a_connection_that_waits_for_input_gives_back_its_buffers() {
+    use imap::conn::{Action, Connection, Step};
+    let mut big = b"* SEARCH".to_vec();
+    for uid in 1..=30_000 {
+        big.extend_from_slice(format!(" {uid}").as_bytes());
+    }
+    big.extend_from_slice(b"\r\n* 3 EXISTS\r\n");
+    let before = live_bytes();
+    let mut conn = Connection::new();
+    let mut searched = 0;
+    for input in [&b"* OK ready\r\n"[..], &big] {
+        conn.src(input);
+        loop {
+            match conn.run(Action::Await).expect("a good session") {
+                Step::Untagged(imap::types::Untagged::Search { ids, .. }) => searched += ids.len(),
+                Step::Done | Step::AwaitSrc => break,
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(searched, 30_000);
+    // The 190 KB of input and the 120 KB list were given back; what is
+    // left is the connection's own small state.
+    let held = live_bytes() - before;
+    assert!(held < 2048, "an idle connection holds {held} bytes");
+    drop(conn);
+}

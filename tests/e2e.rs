@@ -108,6 +108,7 @@ fn flag_name(f: &Flag<'_>) -> String {
         Flag::Wildcard => "\\*".into(),
         Flag::Keyword(k) => k.to_str_lossy().into_owned(),
         Flag::Extension(x) => format!("\\{}", x.to_str_lossy()),
+        Flag::Unparsed(x) => x.to_str_lossy().into_owned(),
     }
 }
 
@@ -537,6 +538,7 @@ impl CloneStatic for MailboxAttr<'_> {
     fn clone_static(&self) -> MailboxAttr<'static> {
         match self {
             MailboxAttr::Extension(x) => MailboxAttr::Extension(x.clone().into_owned()),
+            MailboxAttr::Unparsed(x) => MailboxAttr::Unparsed(x.clone().into_owned()),
             MailboxAttr::Noinferiors => MailboxAttr::Noinferiors,
             MailboxAttr::Noselect => MailboxAttr::Noselect,
             MailboxAttr::Marked => MailboxAttr::Marked,

@@ -255,3 +255,36 @@ fn parse_u64(digits: &[u8]) -> Option<u64> {
     }
     digits.iter().try_fold(0u64, |acc, d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')))
 }
+
+/// A capability list kept compactly: the wire names in one allocation,
+/// parsed again when iterated. This is what a
+/// [`Connection`](crate::conn::Connection) keeps of the server's last
+/// list: Dovecot's 45 capabilities take about 500 bytes so, against
+/// 1.5 KiB and a dozen allocations as a `Vec<Capability>`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CapabilitySet(Box<[u8]>);
+
+impl CapabilitySet {
+    /// The set of `caps`, in their order.
+    pub fn new(caps: &[Capability<'_>]) -> Self {
+        let mut wire = Vec::new();
+        for cap in caps {
+            if !wire.is_empty() {
+                wire.push(b'\n');
+            }
+            wire.extend_from_slice(&cap.to_wire());
+        }
+        CapabilitySet(wire.into_boxed_slice())
+    }
+
+    /// The capabilities, in the server's order.
+    pub fn iter(&self) -> impl Iterator<Item = Capability<'_>> + '_ {
+        // A line feed cannot be part of a capability: it ends the line.
+        self.0.split(|&b| b == b'\n').filter(|name| !name.is_empty()).map(Capability::parse)
+    }
+
+    /// Whether `cap` is in the set.
+    pub fn contains(&self, cap: &Capability<'_>) -> bool {
+        self.iter().any(|c| c == *cap)
+    }
+}

@@ -21,7 +21,7 @@ mod slice;
 
 pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartExt, SinglePart, SinglePartExt};
 pub use bytes::{Bytes, NString};
-pub use capability::Capability;
+pub use capability::{Capability, CapabilitySet};
 pub(crate) use capability::SIMPLE as SIMPLE_CAPABILITIES;
 pub use code::{Code, RespText};
 pub use command::{

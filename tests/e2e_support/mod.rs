@@ -1098,12 +1098,12 @@ fn audit_untagged_parts(u: &Untagged<'_>, problems: &mut Vec<String>, server: Se
                         name.to_str_lossy(),
                         value.escape_ascii()
                     )),
-                    FetchItem::Flags(flags) => audit_flags(flags, server),
+                    FetchItem::Flags(flags) => audit_flags(flags, problems, server, label),
                     _ => {}
                 }
             }
         }
-        Untagged::Flags(flags) => audit_flags(flags, server),
+        Untagged::Flags(flags) => audit_flags(flags, problems, server, label),
         Untagged::Status { items, .. } => {
             for it in items.iter() {
                 if let StatusItem::Other { name, value } = it {
@@ -1136,12 +1136,15 @@ fn audit_untagged_parts(u: &Untagged<'_>, problems: &mut Vec<String>, server: Se
         }
         Untagged::List(l) | Untagged::Lsub(l) | Untagged::Xlist(l) => {
             for a in l.attributes {
-                if let MailboxAttr::Extension(x) = a {
-                    report(
+                match a {
+                    MailboxAttr::Extension(x) => report(
                         server,
                         "mailbox attribute kept as Extension",
                         &format!("\\{}", x.to_str_lossy()),
-                    );
+                    ),
+                    MailboxAttr::Unparsed(x) => problems
+                        .push(format!("{label}: mailbox attribute that did not parse: {}", x.escape_ascii())),
+                    _ => {}
                 }
             }
             for x in l.extended {
@@ -1177,14 +1180,12 @@ fn report_malformed(m: &Malformed<'_>, problems: &mut Vec<String>, server: Serve
     problems.push(p);
 }
 
-fn audit_flags(flags: &[Flag<'_>], server: Server) {
+fn audit_flags(flags: &[Flag<'_>], problems: &mut Vec<String>, server: Server, label: &str) {
     for f in flags {
-        if let Flag::Extension(x) = f {
-            report(
-                server,
-                "flag kept as Extension",
-                &format!("\\{}", x.to_str_lossy()),
-            );
+        match f {
+            Flag::Extension(x) => report(server, "flag kept as Extension", &format!("\\{}", x.to_str_lossy())),
+            Flag::Unparsed(x) => problems.push(format!("{label}: flag that did not parse: {}", x.escape_ascii())),
+            _ => {}
         }
     }
 }

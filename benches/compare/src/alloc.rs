@@ -83,6 +83,14 @@ pub struct Usage {
     pub calls: usize,
 }
 
+/// Bytes live now, above what was live when the last [`measure`] started
+/// (blocks freed since then that were allocated before make it smaller).
+/// Only the idle-memory binary reads it.
+#[allow(dead_code)]
+pub fn live() -> usize {
+    LIVE.load(Relaxed).max(0) as usize
+}
+
 /// Runs `f` with counting on and returns what it allocated. Not reentrant;
 /// the benchmark is single-threaded.
 pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Usage) {

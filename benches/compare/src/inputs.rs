@@ -1,4 +1,4 @@
-//! The four benchmark inputs, generated deterministically (a fixed-seed
+//! The five benchmark inputs, generated deterministically (a fixed-seed
 //! PRNG), so every run and every decoder sees the same bytes.
 
 use std::io::Write;
@@ -222,6 +222,33 @@ pub fn search(count: usize) -> Input {
     }
     out.extend_from_slice(b"\r\n");
     Input { bytes: out, responses: 1 }
+}
+
+/// (e) `count` FETCH responses as a mail client's list view asks for them:
+/// `* n FETCH (UID u BODY[HEADER.FIELDS (FROM TO SUBJECT DATE MESSAGE-ID)]
+/// {k}` and a literal of a few hundred bytes holding those header lines.
+pub fn header_fetches(count: usize) -> Input {
+    let mut rng = Rng::new(0xE);
+    let mut out = Vec::with_capacity(count * 400);
+    let mut uid = 7_000u64;
+    let mut header = Vec::with_capacity(512);
+    for n in 1..=count {
+        uid += 1 + rng.below(4);
+        header.clear();
+        let (first, last) = (rng.pick(FIRST), rng.pick(LAST));
+        let domain = rng.pick(DOMAINS);
+        write!(header, "From: {first} {last} <{}.{}@{domain}>\r\n", first.to_lowercase(), last.to_lowercase()).unwrap();
+        write!(header, "To: {} <{}@{}>\r\n", rng.pick(FIRST), rng.pick(FIRST).to_lowercase(), rng.pick(DOMAINS)).unwrap();
+        let words = 3 + rng.below(10);
+        let subject: Vec<&str> = (0..words).map(|_| rng.pick(WORDS)).collect();
+        write!(header, "Subject: {}\r\n", subject.join(" ")).unwrap();
+        write!(header, "Date: Tue, {} Mar 2026 {:02}:{:02}:{:02} +0100\r\n", 1 + rng.below(28), rng.below(24), rng.below(60), rng.below(60)).unwrap();
+        write!(header, "Message-ID: <{:x}.{n}@{domain}>\r\n\r\n", rng.next()).unwrap();
+        write!(out, "* {n} FETCH (UID {uid} BODY[HEADER.FIELDS (FROM TO SUBJECT DATE MESSAGE-ID)] {{{}}}\r\n", header.len()).unwrap();
+        out.extend_from_slice(&header);
+        out.extend_from_slice(b")\r\n");
+    }
+    Input { bytes: out, responses: count }
 }
 
 /// (d) One FETCH response carrying a `size`-byte `BODY[]` literal: a

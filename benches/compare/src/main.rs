@@ -4,8 +4,8 @@
 //! literal, how many bytes each decoder allocates and holds at its peak.
 //!
 //! ```text
-//! imap-bench-compare [--quick] [a|b|c|d|NAME]
-//! imap-bench-compare --once DECODER a|b|c|d
+//! imap-bench-compare [--quick] [a|b|c|d|e|NAME]
+//! imap-bench-compare --once DECODER a|b|c|d|e
 //! ```
 //!
 //! `--once` decodes one input once, in one piece, with one decoder (`ours`,
@@ -83,7 +83,7 @@ impl Mode {
     }
 }
 
-/// One of the four inputs.
+/// One of the five inputs.
 struct Spec {
     key: &'static str,
     name: &'static str,
@@ -113,6 +113,13 @@ fn specs() -> Vec<Spec> {
             key: "c",
             name: "(c) SEARCH of 100k UIDs",
             make: || inputs::search(100_000),
+            make_small: None,
+            small_label: "",
+        },
+        Spec {
+            key: "e",
+            name: "(e) 10k BODY[HEADER.FIELDS] literals",
+            make: || inputs::header_fetches(10_000),
             make_small: None,
             small_label: "",
         },
@@ -226,10 +233,10 @@ fn main() {
         match arg.as_str() {
             "--quick" => cfg = QUICK,
             "-h" | "--help" => {
-                println!("usage: imap-bench-compare [--quick] [a|b|c|d|NAME]");
-                println!("       imap-bench-compare --once ours|imap-proto|imap-codec a|b|c|d");
+                println!("usage: imap-bench-compare [--quick] [a|b|c|d|e|NAME]");
+                println!("       imap-bench-compare --once ours|imap-proto|imap-codec a|b|c|d|e");
                 println!("  --quick  few, short runs (a smoke test, not a measurement)");
-                println!("  a|b|c|d  only that input (or any input whose name contains NAME)");
+                println!("  a|b|c|d|e  only that input (or any input whose name contains NAME)");
                 return;
             }
             other if other.starts_with('-') => {
@@ -250,7 +257,7 @@ fn main() {
     };
     let specs: Vec<&Spec> = all.iter().filter(|s| keep(s)).collect();
     if specs.is_empty() {
-        eprintln!("no input matches {:?}; the inputs are a, b, c and d", filter.unwrap_or_default());
+        eprintln!("no input matches {:?}; the inputs are a, b, c, d and e", filter.unwrap_or_default());
         std::process::exit(2);
     }
 
@@ -445,7 +452,7 @@ fn once(decoder: &str, key: &str) -> i32 {
         return 2;
     };
     let Some(spec) = specs().into_iter().find(|s| s.key == key) else {
-        eprintln!("unknown input {key}; the inputs are a, b, c and d");
+        eprintln!("unknown input {key}; the inputs are a, b, c, d and e");
         return 2;
     };
     let input = (spec.make)();

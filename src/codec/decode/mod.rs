@@ -106,6 +106,12 @@ pub enum Event<'a> {
 /// its response.
 const LITERAL_SLACK: usize = 64 * 1024;
 
+/// The most input buffer an idle decoder keeps (see [`Decoder::trim`]).
+const IDLE_BUFFER: usize = 512;
+
+/// The most arena memory an idle decoder keeps.
+const IDLE_ARENA: usize = 512;
+
 /// What the previous call to `next` handed out, to be released on the next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Handed {
@@ -309,6 +315,28 @@ impl Decoder {
             }
             Ready::Stream => self.next_streamed(),
             Ready::Nothing => Ok(None),
+        }
+    }
+
+    /// Gives back memory if everything received has been handed out (and
+    /// released, by a `next` or `poll` that found nothing more): the input
+    /// buffer if it grew beyond 512 bytes, the arena if it grew beyond 512
+    /// bytes. A connection calls it whenever it waits for input, so that an
+    /// idle one holds little memory; the next response then costs one
+    /// allocation or two. Does nothing while anything is buffered.
+    pub fn trim(&mut self) {
+        if self.start < self.buf.len() || self.streaming.is_some() || self.handed != Handed::Nothing {
+            return;
+        }
+        self.base += self.start as u64;
+        self.start = 0;
+        if self.buf.capacity() > IDLE_BUFFER {
+            self.buf = Vec::new();
+        } else {
+            self.buf.clear();
+        }
+        if self.arena.allocated_bytes() > IDLE_ARENA {
+            self.arena = Arena::new();
         }
     }
 
