@@ -59,9 +59,11 @@ test-e2e: lib
 	EXAMPLES_SERVERS="dovecot cyrus" examples/c/test
 
 ## bench: decoder throughput, ours and the peer crates' side by side
-## (make bench BENCH_ARGS=--quick for a short run).
+## (make bench BENCH_ARGS=--quick for a short run), then the bindings' overhead
+## on the same inputs: C ABI vs Rust, Python vs IMAPClient (scripts/bench-bindings).
 bench: deps
 	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
+	scripts/bench-bindings
 
 ## bench-instructions: instructions per response of each decoder, counted by callgrind.
 bench-instructions: deps
