@@ -87,10 +87,12 @@ test-e2e: lib
 
 ## bench: decoder throughput, ours and the peer crates' side by side
 ## (make bench BENCH_ARGS=--quick for a short run); the heap memory of
-## 10,000 idle connections; then the OCaml binding's throughput.
+## 10,000 idle connections; the bindings' overhead on the same inputs (C ABI
+## vs Rust, Python vs IMAPClient: scripts/bench-bindings); the OCaml binding's.
 bench: lib
 	$(CARGO) run --release -p imap-bench-compare -- $(BENCH_ARGS)
 	$(CARGO) run --release -p imap-bench-compare --bin idle-memory
+	scripts/bench-bindings
 	bindings/ocaml/bench/run
 
 ## bench-ocaml: responses/s of the OCaml binding (Imap.run) on inputs (a) and (b).

@@ -1,12 +1,23 @@
 //! Decode throughput of `imap::codec::Decoder` next to two peer crates,
-//! imap-proto 0.17 and imap-codec 2.0.0-alpha, on four generated inputs fed
+//! imap-proto 0.17 and imap-codec 2.0.0-alpha, on five generated inputs fed
 //! in one piece, in 4 KiB reads and in 1-byte reads; plus, for the large
 //! literal, how many bytes each decoder allocates and holds at its peak.
 //!
 //! ```text
 //! imap-bench-compare [--quick] [a|b|c|d|e|NAME]
 //! imap-bench-compare --once DECODER a|b|c|d|e
+//! imap-bench-compare --write-inputs DIR
+//! imap-bench-compare --rate a|b|c|d|e RUNS
 //! ```
+//!
+//! `--rate` times our decoder on one input, in one piece, RUNS times and
+//! prints `rust RESPONSES MEDIAN MIN MAX` (responses per second of process
+//! CPU time): the reference row of the binding benchmarks, which time the C
+//! driver and Python the same way.
+//!
+//! `--write-inputs` writes each input's exact bytes to `DIR/a.imap` ...
+//! `DIR/e.imap` (the full-size ones), for the binding benchmarks
+//! (`scripts/bench-bindings`) to decode the same responses.
 //!
 //! `--once` decodes one input once, in one piece, with one decoder (`ours`,
 //! `imap-proto` or `imap-codec`) inside [`decoders::run`], for counting
@@ -220,11 +231,75 @@ impl Row {
     }
 }
 
+/// Writes every input to `dir/KEY.imap` and prints one line per file
+/// (`KEY responses bytes path`); returns the exit status.
+fn write_inputs(dir: &std::path::Path) -> i32 {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{}: {e}", dir.display());
+        return 1;
+    }
+    for spec in specs() {
+        let input = (spec.make)();
+        let path = dir.join(format!("{}.imap", spec.key));
+        if let Err(e) = std::fs::write(&path, &input.bytes) {
+            eprintln!("{}: {e}", path.display());
+            return 1;
+        }
+        println!("{} {} {} {}", spec.key, input.responses, input.bytes.len(), path.display());
+    }
+    0
+}
+
+/// Times [`Kind::Ours`] on input `key`, in one piece, `runs` times after a
+/// warm-up, and prints `rust RESPONSES MEDIAN MIN MAX` (responses/s);
+/// returns the exit status.
+fn rate(key: &str, runs: &str) -> i32 {
+    let (Some(spec), Ok(runs @ 1..)) = (specs().into_iter().find(|s| s.key == key), runs.parse::<usize>()) else {
+        eprintln!("usage: imap-bench-compare --rate a|b|c|d RUNS (RUNS >= 1)");
+        return 2;
+    };
+    let input = (spec.make)();
+    let warm = decoders::run(Kind::Ours, &input.bytes, input.bytes.len(), None, false);
+    if warm.errors != 0 || warm.responses != input.responses {
+        eprintln!("{}: {} responses, {} errors", spec.name, warm.responses, warm.errors);
+        return 1;
+    }
+    let mut rates: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = cpu_seconds();
+            let o = decoders::run(Kind::Ours, &input.bytes, input.bytes.len(), None, false);
+            o.responses as f64 / (cpu_seconds() - t)
+        })
+        .collect();
+    rates.sort_by(f64::total_cmp);
+    println!("rust {} {:.0} {:.0} {:.0}", input.responses, rates[runs / 2], rates[0], rates[runs - 1]);
+    0
+}
+
+/// CPU time used by this process so far, in seconds.
+fn cpu_seconds() -> f64 {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `t` is a valid timespec to write to.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)");
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, decoder, input] = &args[..] {
         if flag == "--once" {
             std::process::exit(once(decoder, input));
+        }
+    }
+    if let [flag, key, runs] = &args[..] {
+        if flag == "--rate" {
+            std::process::exit(rate(key, runs));
+        }
+    }
+    if let [flag, dir] = &args[..] {
+        if flag == "--write-inputs" {
+            std::process::exit(write_inputs(std::path::Path::new(dir)));
         }
     }
     let mut cfg = FULL;
@@ -235,6 +310,8 @@ fn main() {
             "-h" | "--help" => {
                 println!("usage: imap-bench-compare [--quick] [a|b|c|d|e|NAME]");
                 println!("       imap-bench-compare --once ours|imap-proto|imap-codec a|b|c|d|e");
+                println!("       imap-bench-compare --write-inputs DIR   (DIR/a.imap ... DIR/e.imap)");
+                println!("       imap-bench-compare --rate a|b|c|d|e RUNS  (our responses/s: median min max)");
                 println!("  --quick  few, short runs (a smoke test, not a measurement)");
                 println!("  a|b|c|d|e  only that input (or any input whose name contains NAME)");
                 return;

@@ -33,7 +33,7 @@ from ctypes import (
     c_void_p,
 )
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 # ---------------------------------------------------------------------------
 # Loading
@@ -951,6 +951,19 @@ imap_decoder_new = _fn("imap_decoder_new", handle, [POINTER(imap_limits)])
 imap_decoder_free = _fn("imap_decoder_free", None, [handle])
 imap_decoder_feed = _fn("imap_decoder_feed", c_uint32, [handle, c_void_p, c_size_t])
 imap_decoder_next = _fn("imap_decoder_next", POINTER(imap_event), [handle])
+
+
+def _by_address(name: str, argtypes: List[Any]) -> Any:
+    """A second prototype of ``name`` returning the struct's address (an int)."""
+    f = lib[name]
+    f.restype = c_void_p
+    f.argtypes = argtypes
+    return f
+
+
+# The same functions returning addresses, for the fast path (imap._fast).
+imap_run_at = _by_address("imap_run", [handle, handle])
+imap_decoder_next_at = _by_address("imap_decoder_next", [handle])
 
 _REQUIRED = [
     "imap_version", "imap_strerror", "imap_error_is_fatal", "imap_limits_default",

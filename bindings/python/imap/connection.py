@@ -26,7 +26,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, TypeVar, Union
 
-from . import _convert, _ffi
+from . import _convert, _fast, _ffi
 from .commands import Command, cstr
 from .errors import Error, InvalidArgument, UsageError, from_code
 from .types import (
@@ -264,22 +264,25 @@ class Connection(_Owned):
                     self._keepalive.append(auth)
                     del self._keepalive[:-4]
                     self._auth_handle = auth
-                p = _ffi.imap_run(h, cmd.handle)
+                p = _ffi.imap_run_at(h, cmd.handle)
             else:
-                p = _ffi.imap_run(h, None)
+                p = _ffi.imap_run_at(h, None)
             if not p:
                 raise Error("imap_run returned NULL")
-            s = p.contents
-            kind = s.kind
+            kind, error = _fast.STEP.unpack_from(_fast.MEM, p)
+            if kind < 3:
+                return _SIMPLE_STEPS[kind]
+            if kind == 3:
+                return Step(StepKind.UNTAGGED, _fast.untagged(p + _fast.STEP_U))
             if kind == 13:
                 detail = _ffi.imap_error_message(h)
-                e = from_code(s.error, detail.decode("utf-8", "replace") if detail else "")
+                e = from_code(error, detail.decode("utf-8", "replace") if detail else "")
                 ah = self._auth_handle
                 if ah is not None and getattr(ah, "error", None) is not None:
                     e.__cause__ = ah.error
                     ah.error = None
                 raise e
-            return _step(kind, s.u)
+            return _step(kind, _ffi.imap_step.from_address(p).u)
 
     def idle_stop(self) -> None:
         """Asks the running IDLE to stop: ``DONE`` goes out on the next
@@ -301,14 +304,6 @@ class Connection(_Owned):
 
 
 def _step(kind: int, u: Any) -> Step:
-    if kind == 0:
-        return _AWAIT_SRC
-    if kind == 1:
-        return _AWAIT_DST
-    if kind == 2:
-        return _DONE
-    if kind == 3:
-        return Step(StepKind.UNTAGGED, _convert.untagged(u.untagged))
     if kind in (4, 5, 6, 7):
         return Step(StepKind(kind), _convert.resp_text(u.text))
     if kind == 8:
@@ -324,9 +319,8 @@ def _step(kind: int, u: Any) -> Step:
     raise Error(f"unknown step kind {kind}")
 
 
-_AWAIT_SRC = Step(StepKind.AWAIT_SRC)
-_AWAIT_DST = Step(StepKind.AWAIT_DST)
-_DONE = Step(StepKind.DONE)
+#: The steps without data: AWAIT_SRC, AWAIT_DST, DONE.
+_SIMPLE_STEPS = (Step(StepKind.AWAIT_SRC), Step(StepKind.AWAIT_DST), Step(StepKind.DONE))
 
 
 class Decoder(_Owned):
@@ -369,16 +363,15 @@ class Decoder(_Owned):
     def next(self) -> Optional[Event]:
         """The next event, or None when more input is needed."""
         with self._lock:
-            p = _ffi.imap_decoder_next(self._handle())
+            p = _ffi.imap_decoder_next_at(self._handle())
             if not p:
                 raise Error("imap_decoder_next returned NULL")
-            e = p.contents
-            k = e.kind
+            k, error = _fast.EVENT.unpack_from(_fast.MEM, p)
+            if k == 1:
+                return _fast.response(p + _fast.EVENT_U)
             if k == 0:
                 return None
-            u = e.u
-            if k == 1:
-                return _convert.response(u.response)
+            u = _ffi.imap_event.from_address(p).u
             if k == 2:
                 return _convert.malformed(u.malformed)
             if k == 3:
@@ -388,7 +381,7 @@ class Decoder(_Owned):
             if k == 5:
                 return LiteralEnd()
             if k == 6:
-                raise from_code(e.error)
+                raise from_code(error)
             raise Error(f"unknown event kind {k}")
 
     def __iter__(self) -> Iterator[Event]:

@@ -50,7 +50,7 @@ fn drive(conn: &mut Connection, mut action: Action) -> bool {
         {
             Step::AwaitDst => {
                 let n = conn.output().len();
-                conn.advance_output(n);
+                conn.advance_output(n).expect("n bytes of the pending output were sent");
             }
             Step::AwaitSrc | Step::Done => return exists,
             Step::Untagged(Untagged::Exists(_)) => exists = true,
