@@ -18,7 +18,7 @@ and body and section and fetch_section and fetch_data and fetch_item and fetch
 and vanished and other and untagged_data and untagged and malformed
 and step_data and step and date_time and esearch_item and esearch and thread
 and namespace_desc and namespace_list and namespace and id and quota_resource and quota
-and mailbox_data and binary_size and save_date and thread_list and list_extended
+and mailbox_data and binary_size and save_date and thread_list and list_extended and date
 
 module Make (T : Ctypes.TYPE) = struct
   open T
@@ -57,6 +57,14 @@ module Make (T : Ctypes.TYPE) = struct
   let dt_second = field date_time "second" uint8_t
   let dt_zone = field date_time "zone_minutes" int16_t
   let () = seal date_time
+
+  (* struct imap_date as the C compiler lays it out, to check the ctypes
+     layout of Imap_c_date (passed by value) against. *)
+  let date : date structure typ = structure "imap_date"
+  let date_year = field date "year" uint16_t
+  let date_month = field date "month" uint8_t
+  let date_day = field date "day" uint8_t
+  let () = seal date
 
   let capability : capability structure typ = structure "imap_capability"
   let capability_kind = field capability "kind" int

@@ -440,6 +440,17 @@ let () =
   check_eq "second" str "ok none \"two\"" (shows (command s cmd));
   check_eq "bytes" str "A1 AUTHENTICATE PLAIN\r\nAHVzZXIAcGFzcw==\r\nA2 AUTHENTICATE PLAIN\r\nAHVzZXIAcGFzcw==\r\n" (Buffer.contents s.sent)
 
+(* struct imap_date is passed by value with the layout ctypes computes:
+   the C compiler's must agree. *)
+let () =
+  let module T = Imap_core.T in
+  check "imap_date size" (Ctypes.sizeof T.date = Ctypes.sizeof Imap_c_date.t);
+  check "imap_date alignment" (Ctypes.alignment T.date = Ctypes.alignment Imap_c_date.t);
+  check "imap_date fields"
+    (Ctypes.
+       ( [ offsetof T.date_year; offsetof T.date_month; offsetof T.date_day ]
+       = [ offsetof Imap_c_date.year; offsetof Imap_c_date.month; offsetof Imap_c_date.day ] ))
+
 (* {1 Numbers} *)
 
 let () =
