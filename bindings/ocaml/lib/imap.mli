@@ -460,8 +460,7 @@ val idle : unit -> command * unit Lazy.t
 (** {1 Errors} *)
 
 type error =
-  [ `Incorrect_tag of string * string
-    (** expected (always [""]: the core does not report it), received *)
+  [ `Incorrect_tag of string * string  (** expected, received *)
   | `Decode_error of
     [ `Expected_char of char
     | `Expected_string of string

@@ -62,6 +62,10 @@ let seq_set a =
   list_at a ~items:(off T.seq_set_items) ~len:(off T.seq_set_len) (size T.seq_range) (fun r ->
       (Uint32.of_int (u32 (r + o_range_start)), Uint32.of_int (u32 (r + o_range_end))))
 
+let seq_set_text set =
+  let n x = if Uint32.equal x Uint32.zero then "*" else Uint32.to_string x in
+  String.concat "," (List.map (fun (a, b) -> if Uint32.equal a b then n a else n a ^ ":" ^ n b) set)
+
 let o_pair_name = off T.pair_name
 let o_pair_value = off T.pair_value
 
@@ -415,6 +419,8 @@ type connection = {
   mutable idle_stop : bool ref option;
   mutable idle_stop_sent : bool;
   mutable pending : exn list;  (** results (as Imap's exceptions) to give before asking the core again *)
+  mutable tag : string;  (** the tag of the last command sent *)
+  mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
   passed_over : passed_over Queue.t;
 }
 
@@ -425,6 +431,7 @@ let connection () =
     {
       conn; dst_buf = Bytes.empty; dst_pos = 0; dst_max = 0; dead = false; running = None;
       idle_stop = None; idle_stop_sent = false; pending = []; passed_over = Queue.create ();
+      tag = ""; tag_unknown = false;
     }
   in
   Gc.finalise (fun c -> C.connection_free c.conn) c;
@@ -445,13 +452,20 @@ let dst c buf off len =
 
 let dst_rem c = c.dst_max - c.dst_pos
 
-(* Copies what fits of the pending output into the caller's buffer. *)
+(* Copies what fits of the pending output into the caller's buffer. The
+   output of a command that just started begins with its tag. *)
 let flush_output c =
   let room = dst_rem c in
-  if room > 0 then begin
+  if room > 0 || c.tag_unknown then begin
     let lenp = allocate size_t Size.zero in
     let out = address (to_voidp (C.output c.conn lenp)) in
-    let n = min room (Size.to_int !@lenp) in
+    let pending = Size.to_int !@lenp in
+    if c.tag_unknown && pending > 0 then begin
+      let line = string_at out (min pending 64) in
+      c.tag <- (match String.index_opt line ' ' with Some i -> String.sub line 0 i | None -> line);
+      c.tag_unknown <- false
+    end;
+    let n = min room pending in
     if n > 0 then begin
       Bytes.blit_string (string_at out n) 0 c.dst_buf c.dst_pos n;
       c.dst_pos <- c.dst_pos + n;

@@ -68,7 +68,10 @@ val u32_list : int -> int list
 (** An [imap_u32_list]. *)
 
 val seq_set : int -> (Uint32.t * Uint32.t) list
-(** An [imap_seq_set]. *)
+(** An [imap_seq_set]; [Uint32.zero] stands for [*]. *)
+
+val seq_set_text : (Uint32.t * Uint32.t) list -> string
+(** A set in IMAP syntax, e.g. [1:5,7,100:*]. *)
 
 val pairs : int -> (string * string option) list
 (** An [imap_pair_list]. *)
@@ -243,6 +246,8 @@ type connection = {
   mutable idle_stop : bool ref option;  (** the stop flag of the last IDLE *)
   mutable idle_stop_sent : bool;
   mutable pending : exn list;  (** results (Imap's) to give before asking the core again *)
+  mutable tag : string;  (** the tag of the last command sent *)
+  mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
   passed_over : passed_over Queue.t;  (** what Imap.run passed over, newest last *)
 }
 (** A connection. *)
@@ -263,7 +268,8 @@ val dst_rem : connection -> int
 (** {!Imap.dst_rem}. *)
 
 val flush_output : connection -> unit
-(** Copies what fits of the pending output into the [dst] buffer. *)
+(** Copies what fits of the pending output into the [dst] buffer (and
+    learns the tag of a command that just started). *)
 
 val record_passed_over : connection -> passed_over -> unit
 (** Keeps a value for {!Imap_ext.passed_over}. *)

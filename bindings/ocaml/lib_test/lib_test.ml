@@ -414,7 +414,7 @@ let () =
   greet s;
   match command s Imap.noop with
   | [ `Error (`Incorrect_tag (expected, got)) ] ->
-      check_eq "expected tag (the core does not say)" str "" expected;
+      check_eq "expected tag" str "A1" expected;
       check_eq "received tag" str "B7" got
   | l -> check_eq "unknown tag" str "" (shows l)
 
