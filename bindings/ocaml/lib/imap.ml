@@ -689,16 +689,13 @@ let flag_string : flag -> string = function
   | `Keyword s -> s
   | `Extension s -> "\\" ^ s
 
-let simple what f = lazy (make what (f ()))
-let force_cmd l = Lazy.force l
-
 let login u p = make "login" (C.cmd_login (cstr "login" u) (cstr "login" p))
-let capability = force_cmd (simple "capability" C.cmd_capability)
-let logout = force_cmd (simple "logout" C.cmd_logout)
-let noop = force_cmd (simple "noop" C.cmd_noop)
-let check = force_cmd (simple "check" C.cmd_check)
-let close = force_cmd (simple "close" C.cmd_close)
-let expunge = force_cmd (simple "expunge" C.cmd_expunge)
+let capability = make "capability" (C.cmd_capability ())
+let logout = make "logout" (C.cmd_logout ())
+let noop = make "noop" (C.cmd_noop ())
+let check = make "check" (C.cmd_check ())
+let close = make "close" (C.cmd_close ())
+let expunge = make "expunge" (C.cmd_expunge ())
 let create m = make "create" (C.cmd_create (cstr "create" m) (from_voidp (ptr char) null) Core.Size.zero)
 let delete m = make "delete" (C.cmd_delete (cstr "delete" m))
 let rename a b = make "rename" (C.cmd_rename (cstr "rename" a) (cstr "rename" b))
@@ -746,13 +743,23 @@ let rec section_string : section -> string = function
 
 let u64_ptr = function None -> from_voidp uint64_t null | Some n -> allocate uint64_t n
 
+(* Checked before the C items are made, so that nothing leaks. *)
+let check_vanished ~vanished ~changed =
+  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE"
+
+(* The FETCH command; [items] is given to it, or freed if the set is bad. *)
 let fetch_with what ~uid ~changed ~vanished set items =
-  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
-  let set = cstr what (eset_string what set) in
+  let set =
+    match cstr what (eset_string what set) with
+    | set -> set
+    | exception e ->
+        C.fetch_items_free items;
+        raise e
+  in
   make what (C.cmd_fetch uid set items (u64_ptr changed) vanished)
 
 let fetch_macro what macro ?(uid = true) ?changed ?(vanished = false) set =
-  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  check_vanished ~vanished ~changed;
   fetch_with what ~uid ~changed ~vanished set (C.fetch_items_macro (Unsigned.UInt32.of_int macro))
 
 let fetch_all = fetch_macro "fetch_all" 0
@@ -760,7 +767,7 @@ let fetch_fast = fetch_macro "fetch_fast" 1
 let fetch_full = fetch_macro "fetch_full" 2
 
 let fetch ?(uid = true) ?changed ?(vanished = false) set (atts : fetch_query list) =
-  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  check_vanished ~vanished ~changed;
   let items = C.fetch_items_new () in
   let attr n = ignore (C.fetch_items_add items (Unsigned.UInt32.of_int n)) in
   let add = function
