@@ -923,7 +923,10 @@ let rec key (k : search_key) =
     | `Or (a, b) -> two C.key_or a b
     | `And (a, b) -> two (fun ka kb -> keys_and [ ka; kb ]) a b
     | `Gm_labels [ l ] -> str C.key_gm_labels l
-    | `Gm_labels l -> keys_and (List.map (fun l -> str C.key_gm_labels l) l)
+    | `Gm_labels l ->
+        (* All checked before any C key is made. *)
+        let labels = List.map (cstr "search") l in
+        keys_and (List.map C.key_gm_labels labels)
   in
   if is_null r then invalid_arg "Imap.search: invalid argument";
   r
