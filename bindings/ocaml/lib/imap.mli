@@ -256,7 +256,8 @@ val pp_state : Format.formatter -> state -> unit
 (** {1 Commands}
 
     The core encodes every command: strings as atoms, quoted strings (with
-    [\"] and [\\] escaped) or literals, mailbox names in modified UTF-7.
+    quotes and backslashes escaped) or literals, mailbox names in modified
+    UTF-7.
     The constructors raise [Invalid_argument] for what cannot be sent: a
     NUL byte, an empty set or [0] in a set, a search date out of range.
     A command the server would reject as malformed (a FETCH without items,
