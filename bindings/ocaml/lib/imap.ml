@@ -553,7 +553,14 @@ let fetch_items c f =
     | 5 -> kept := `Rfc822_header (bytes_opt d) :: !kept
     | 6 -> kept := `Rfc822_text (bytes_opt d) :: !kept
     | 7 -> kept := `Body (mime (word d)) :: !kept
-    | 8 -> kept := `Body_structure (mime (word d)) :: !kept
+    | 8 ->
+        let b = word d in
+        kept := `Body_structure (mime b) :: !kept;
+        if c.Core.keep_body_extensions then begin
+          match Core.body_extensions b with
+          | [] -> ()
+          | ext -> passed := `Body_extensions ext :: !passed
+        end
     | 9 ->
         kept :=
           `Body_section (section (d + o_fs_section), Core.section_origin d, bytes_opt (d + o_fs_data))

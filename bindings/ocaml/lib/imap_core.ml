@@ -267,9 +267,17 @@ type ext_untagged =
   | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
 
+type body_extension = {
+  md5 : string option;
+  disposition : (string * (string * string option) list) option;
+  language : string list;
+  location : string option;
+}
+
 type ext_fetch_item =
   [ `Binary of int list * int option * string option
   | `Binary_size of int list * Uint64.t
+  | `Body_extensions of (int list * body_extension) list
   | `Email_id of string
   | `Thread_id of string option
   | `Save_date of date_time option
@@ -385,6 +393,44 @@ let ext_fetch_item kind d : ext_fetch_item =
   | 17 -> `Preview (bytes_opt d)
   | _ -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
 
+(* The extension data of the imap_body at [b] and its parts, with their
+   part numbers ([] for a multipart message itself): what 1.1.0's [mime]
+   has no place for. *)
+let body_extensions b =
+  let o_kind = off T.body_kind and o_parts = off T.body_parts and o_len = off T.body_parts_len in
+  let stride = size T.body in
+  let rec walk path b acc =
+    let acc =
+      if not (bool (b + off T.body_has_extension)) then acc
+      else
+        let d = word (b + off T.body_disposition) in
+        ( path,
+          {
+            md5 = bytes_opt (b + off T.body_md5);
+            disposition =
+              (if d = 0 then None
+               else Some (bytes (d + off T.disposition_kind), pairs (d + off T.disposition_params)));
+            language = bytes_list (b + off T.body_language);
+            location = bytes_opt (b + off T.body_location);
+          } )
+        :: acc
+    in
+    match u32 (b + o_kind) with
+    | 3 ->
+        let parts = word (b + o_parts) in
+        let rec each i acc =
+          if i >= word (b + o_len) then acc else each (i + 1) (walk (path @ [ i + 1 ]) (parts + (i * stride)) acc)
+        in
+        each 0 acc
+    | 2 ->
+        let inner = word (b + off T.body_body) in
+        if inner = 0 then acc
+        else walk (if u32 (inner + o_kind) = 3 then path else path @ [ 1 ]) inner acc
+    | _ -> acc
+  in
+  let top = if u32 (b + o_kind) = 3 then [] else [ 1 ] in
+  List.rev (walk top b [])
+
 (* A STATUS item at [i] that the 1.1.0 types cannot carry. *)
 let ext_status_item i : ext_status_item =
   let n = u64 (i + off T.status_item_number) in
@@ -421,6 +467,7 @@ type connection = {
   mutable pending : exn list;  (** results (as Imap's exceptions) to give before asking the core again *)
   mutable tag : string;  (** the tag of the last command sent *)
   mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
+  mutable keep_body_extensions : bool;  (** pass BODYSTRUCTURE extension data over too *)
   passed_over : passed_over Queue.t;
 }
 
@@ -431,7 +478,7 @@ let connection () =
     {
       conn; dst_buf = Bytes.empty; dst_pos = 0; dst_max = 0; dead = false; running = None;
       idle_stop = None; idle_stop_sent = false; pending = []; passed_over = Queue.create ();
-      tag = ""; tag_unknown = false;
+      tag = ""; tag_unknown = false; keep_body_extensions = false;
     }
   in
   Gc.finalise (fun c -> C.connection_free c.conn) c;
