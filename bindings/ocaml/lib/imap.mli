@@ -253,7 +253,16 @@ val pp_code : Format.formatter -> code -> unit
 val pp_state : Format.formatter -> state -> unit
 (** Prints a status. *)
 
-(** {1 Commands} *)
+(** {1 Commands}
+
+    The core encodes every command: strings as atoms, quoted strings (with
+    quotes and backslashes escaped) or literals, mailbox names in modified
+    UTF-7.
+    The constructors raise [Invalid_argument] for what cannot be sent: a
+    NUL byte, an empty set or [0] in a set, a search date out of range.
+    A command the server would reject as malformed (a FETCH without items,
+    an ENABLE or STATUS of nothing) is not sent: {!run} returns
+    [`Error (`Bad (`None, reason))], and the connection goes on. *)
 
 type eset = (uint32 * uint32 option) list
 (** A set for commands: [None] is [*]; [1,2:3,4:*] is
@@ -460,8 +469,7 @@ val idle : unit -> command * unit Lazy.t
 (** {1 Errors} *)
 
 type error =
-  [ `Incorrect_tag of string * string
-    (** expected (always [""]: the core does not report it), received *)
+  [ `Incorrect_tag of string * string  (** expected, received *)
   | `Decode_error of
     [ `Expected_char of char
     | `Expected_string of string
@@ -478,8 +486,13 @@ type error =
   | `Bad of code * string
   | `No of code * string ]
 (** What {!run} reports as [`Error]. [`No] and [`Bad] (a command's tagged
-    NO/BAD), [`Auth_error] and a [`Decode_error] for one malformed response
-    leave the connection usable; the others end it. *)
+    NO/BAD, or a command that could not be encoded), [`Auth_error] and the
+    [`Decode_error] of a malformed response ([`Unexpected_char] at the
+    position where its bytes stopped parsing; the response was skipped)
+    leave the connection usable. The others end it: [`Bad_greeting],
+    [`Incorrect_tag], [`Unexpected_cont], and the [`Decode_error] of the end
+    of input ([`Unexpected_eoi]) or of a limit exceeded ([`Unexpected_string]
+    with the core's message). *)
 
 val pp_error : Format.formatter -> error -> unit
 (** Prints an error in 1.1.0's words. *)
@@ -524,6 +537,11 @@ val run :
     [`Untagged] response at a time, and finally [`Ok] or [`Error]. With no
     command running, [`Await] gives [`Untagged] for each response the
     server sent meanwhile, then [`Ok (`None, "")].
+
+    A response, FETCH item or STATUS item that these types cannot carry is
+    passed over to {!Imap_ext.passed_over}; the rest of the response is
+    returned. A malformed response gives a non-fatal
+    [`Error (`Decode_error _)].
 
     No exception escapes but these:
     @raise Invalid_argument ["can't send command now, try `Await"] for
