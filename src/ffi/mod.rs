@@ -26,7 +26,6 @@ pub mod error;
 pub mod names;
 pub mod types;
 
-use std::any::Any;
 use std::ffi::{c_char, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -56,41 +55,40 @@ impl imap_bytes {
 static EMPTY: [u8; 1] = [0];
 
 /// Storage for what a call hands to C: every array and boxed value that a
-/// returned struct points to lives here until the next call.
+/// returned struct points to lives here until the next call. A bump arena
+/// (the decoder's, recycled the same way): handing out a list costs no
+/// allocation once it has grown, and forgetting them all frees nothing.
 #[derive(Default)]
-pub(crate) struct Arena {
-    blocks: Vec<Box<dyn Any>>,
-}
+pub(crate) struct Arena(crate::codec::decode::Arena);
 
 impl Arena {
     /// Forgets everything handed out before.
     pub(crate) fn clear(&mut self) {
-        self.blocks.clear();
+        self.0.recycle();
     }
 
-    /// Keeps `v` alive and returns a pointer to its elements and their count.
-    pub(crate) fn slice<T: 'static>(&mut self, v: Vec<T>) -> (*const T, usize) {
+    /// Keeps a copy of `v` alive and returns a pointer to its elements and
+    /// their count.
+    pub(crate) fn slice<T: Copy>(&mut self, v: Vec<T>) -> (*const T, usize) {
         if v.is_empty() {
             return (std::ptr::NonNull::dangling().as_ptr(), 0);
         }
-        let boxed: Box<[T]> = v.into_boxed_slice();
-        let out = (boxed.as_ptr(), boxed.len());
-        self.blocks.push(Box::new(boxed));
-        out
+        let kept = self.0.bump().alloc_slice_copy(&v);
+        (kept.as_ptr(), kept.len())
     }
 
     /// Keeps `v` alive and returns a pointer to it.
-    pub(crate) fn boxed<T: 'static>(&mut self, v: T) -> *const T {
-        let b = Box::new(v);
-        let p: *const T = &*b;
-        self.blocks.push(b);
-        p
+    pub(crate) fn boxed<T: Copy>(&mut self, v: T) -> *const T {
+        self.0.bump().alloc(v)
     }
 
     /// Keeps a copy of `b` alive and returns it as [`imap_bytes`].
     pub(crate) fn copy(&mut self, b: &[u8]) -> imap_bytes {
-        let (ptr, len) = self.slice(b.to_vec());
-        imap_bytes { ptr: if len == 0 { EMPTY.as_ptr() } else { ptr }, len }
+        if b.is_empty() {
+            return imap_bytes { ptr: EMPTY.as_ptr(), len: 0 };
+        }
+        let kept = self.0.bump().alloc_slice_copy(b);
+        imap_bytes { ptr: kept.as_ptr(), len: kept.len() }
     }
 }
 

@@ -861,6 +861,36 @@ static void test_command_builders(void) {
     OK_CMD(imap_cmd_thread(true, "REFERENCES", "UTF-8", k11, 1));
 }
 
+static void test_names(void) {
+    /* The name functions write at most `cap` bytes and return the full
+     * length; NULL output with cap 0 asks for the length; unknown kinds and
+     * NULL inputs give 0. */
+    uint8_t buf[32];
+    CHECK(imap_capability_kind_name(IMAP_CAPABILITY_KIND_IMAP4REV1, NULL, 0) == 9);
+    CHECK(imap_capability_kind_name(IMAP_CAPABILITY_KIND_IMAP4REV1, buf, 4) == 9);
+    CHECK(memcmp(buf, "IMAP", 4) == 0);
+    CHECK(imap_capability_kind_name(IMAP_CAPABILITY_KIND_AUTH, buf, sizeof buf) == 0);
+    CHECK(imap_capability_kind_name(0xffffffffu, buf, sizeof buf) == 0);
+    CHECK(imap_capability_name(NULL, buf, sizeof buf) == 0);
+    imap_capability cap = {IMAP_CAPABILITY_KIND_AUTH, {(const uint8_t *)"PLAIN", 5}, false, 0};
+    CHECK(imap_capability_name(&cap, buf, sizeof buf) == 10);
+    CHECK(memcmp(buf, "AUTH=PLAIN", 10) == 0);
+    CHECK(imap_mailbox_attr_kind_name(IMAP_MAILBOX_ATTR_KIND_HAS_CHILDREN, buf, sizeof buf) == 11);
+    CHECK(memcmp(buf, "HasChildren", 11) == 0);
+    CHECK(imap_mailbox_attr_kind_name(IMAP_MAILBOX_ATTR_KIND_EXTENSION, buf, sizeof buf) == 0);
+    CHECK(imap_code_kind_name(IMAP_CODE_KIND_TOO_BIG, buf, sizeof buf) == 6);
+    CHECK(memcmp(buf, "TOOBIG", 6) == 0);
+    CHECK(imap_code_kind_name(IMAP_CODE_KIND_OTHER, buf, sizeof buf) == 0);
+    CHECK(imap_code_kind_name(0xffffffffu, NULL, 0) == 0);
+    /* Modified UTF-7: NULL with a length is refused, NULL with 0 is empty. */
+    CHECK(imap_mutf7_decode(NULL, 3, buf, sizeof buf) == 0);
+    CHECK(imap_mutf7_decode(NULL, 0, buf, sizeof buf) == 0);
+    CHECK(imap_mutf7_decode((const uint8_t *)"a&-b", 4, buf, sizeof buf) == 3);
+    CHECK(memcmp(buf, "a&b", 3) == 0);
+    CHECK(imap_mutf7_encode(NULL, 3, buf, sizeof buf) == 0);
+    CHECK(imap_mutf7_encode((const uint8_t *)"a&b", 3, NULL, 0) == 4);
+}
+
 int main(void) {
     test_version();
     test_errors();
@@ -870,6 +900,7 @@ int main(void) {
     test_decoder_arguments();
     test_connection_arguments();
     test_command_builders();
+    test_names();
     if (check_failures) {
         printf("test_api_errors: %d checks failed\n", check_failures);
         return 1;

@@ -10,12 +10,15 @@ module Make (F : Ctypes.FOREIGN) = struct
   open F
 
   let handle = ptr void
+
+  (** A function without arguments returning a handle. *)
+  let nullary name = foreign name (void @-> returning handle)
   let cstring = ptr char
   let cstrings = ptr (ptr char)
 
   (** {2 Connection} *)
 
-  let connection_new = foreign "imap_connection_new" (void @-> returning handle)
+  let connection_new = nullary "imap_connection_new"
   let connection_free = foreign "imap_connection_free" (handle @-> returning void)
   let src = foreign "imap_src" (handle @-> ocaml_bytes @-> size_t @-> returning int)
   let output = foreign "imap_output" (handle @-> ptr size_t @-> returning (ptr char))
@@ -49,16 +52,13 @@ module Make (F : Ctypes.FOREIGN) = struct
   (** {2 Commands} *)
 
   let command_free = foreign "imap_command_free" (handle @-> returning void)
-  let cmd0 name = foreign name (void @-> returning handle)
-  let cmd_capability = cmd0 "imap_cmd_capability"
-  let cmd_noop = cmd0 "imap_cmd_noop"
-  let cmd_logout = cmd0 "imap_cmd_logout"
-  let cmd_idle = cmd0 "imap_cmd_idle"
-  let cmd_check = cmd0 "imap_cmd_check"
-  let cmd_close = cmd0 "imap_cmd_close"
-  let cmd_expunge = cmd0 "imap_cmd_expunge"
-  let cmd_namespace = cmd0 "imap_cmd_namespace"
-  let cmd_unselect = cmd0 "imap_cmd_unselect"
+  let cmd_capability = nullary "imap_cmd_capability"
+  let cmd_noop = nullary "imap_cmd_noop"
+  let cmd_logout = nullary "imap_cmd_logout"
+  let cmd_idle = nullary "imap_cmd_idle"
+  let cmd_check = nullary "imap_cmd_check"
+  let cmd_close = nullary "imap_cmd_close"
+  let cmd_expunge = nullary "imap_cmd_expunge"
   let cmd_login = foreign "imap_cmd_login" (cstring @-> cstring @-> returning handle)
   let cmd_enable = foreign "imap_cmd_enable" (cstrings @-> size_t @-> returning handle)
   let cmd_select = foreign "imap_cmd_select" (cstring @-> bool @-> returning handle)
@@ -72,14 +72,13 @@ module Make (F : Ctypes.FOREIGN) = struct
   let cmd_lsub = foreign "imap_cmd_lsub" (cstring @-> cstring @-> returning handle)
   let cmd_status = foreign "imap_cmd_status" (cstring @-> ptr uint32_t @-> size_t @-> returning handle)
   let cmd_copy = foreign "imap_cmd_copy" (bool @-> cstring @-> cstring @-> returning handle)
-  let cmd_move = foreign "imap_cmd_move" (bool @-> cstring @-> cstring @-> returning handle)
 
   let cmd_append =
     foreign "imap_cmd_append"
       (cstring @-> ocaml_string @-> size_t @-> cstrings @-> size_t @-> handle @-> bool
      @-> returning handle)
 
-  let fetch_items_new = foreign "imap_fetch_items_new" (void @-> returning handle)
+  let fetch_items_new = nullary "imap_fetch_items_new"
   let fetch_items_macro = foreign "imap_fetch_items_macro" (uint32_t @-> returning handle)
   let fetch_items_add = foreign "imap_fetch_items_add" (handle @-> uint32_t @-> returning bool)
 
@@ -112,24 +111,23 @@ module Make (F : Ctypes.FOREIGN) = struct
   (** {2 Search keys} *)
 
   let key_free = foreign "imap_search_key_free" (handle @-> returning void)
-  let key0 name = foreign name (void @-> returning handle)
   let key_string name = foreign name (cstring @-> returning handle)
   let key_date name = foreign name (Imap_c_date.t @-> returning handle)
   let key_u64 name = foreign name (uint64_t @-> returning handle)
-  let key_all = key0 "imap_key_all"
-  let key_answered = key0 "imap_key_answered"
-  let key_deleted = key0 "imap_key_deleted"
-  let key_draft = key0 "imap_key_draft"
-  let key_flagged = key0 "imap_key_flagged"
-  let key_new = key0 "imap_key_new"
-  let key_old = key0 "imap_key_old"
-  let key_recent = key0 "imap_key_recent"
-  let key_seen = key0 "imap_key_seen"
-  let key_unanswered = key0 "imap_key_unanswered"
-  let key_undeleted = key0 "imap_key_undeleted"
-  let key_undraft = key0 "imap_key_undraft"
-  let key_unflagged = key0 "imap_key_unflagged"
-  let key_unseen = key0 "imap_key_unseen"
+  let key_all = nullary "imap_key_all"
+  let key_answered = nullary "imap_key_answered"
+  let key_deleted = nullary "imap_key_deleted"
+  let key_draft = nullary "imap_key_draft"
+  let key_flagged = nullary "imap_key_flagged"
+  let key_new = nullary "imap_key_new"
+  let key_old = nullary "imap_key_old"
+  let key_recent = nullary "imap_key_recent"
+  let key_seen = nullary "imap_key_seen"
+  let key_unanswered = nullary "imap_key_unanswered"
+  let key_undeleted = nullary "imap_key_undeleted"
+  let key_undraft = nullary "imap_key_undraft"
+  let key_unflagged = nullary "imap_key_unflagged"
+  let key_unseen = nullary "imap_key_unseen"
   let key_bcc = key_string "imap_key_bcc"
   let key_body = key_string "imap_key_body"
   let key_cc = key_string "imap_key_cc"

@@ -18,7 +18,7 @@ and body and section and fetch_section and fetch_data and fetch_item and fetch
 and vanished and other and untagged_data and untagged and malformed
 and step_data and step and date_time and esearch_item and esearch and thread
 and namespace_desc and namespace_list and namespace and id and quota_resource and quota
-and mailbox_data and binary_size and save_date and thread_list
+and mailbox_data and binary_size and save_date and thread_list and list_extended
 
 module Make (T : Ctypes.TYPE) = struct
   open T
@@ -122,12 +122,20 @@ module Make (T : Ctypes.TYPE) = struct
   let mailbox_attr_name = field mailbox_attr "name" bytes_
   let () = seal mailbox_attr
 
+  let list_extended : list_extended structure typ = structure "imap_list_extended"
+  let list_extended_kind = field list_extended "kind" int
+  let list_extended_tag = field list_extended "tag" bytes_
+  let list_extended_values = field list_extended "values" bytes_list
+  let () = seal list_extended
+
   let list_ : list_ structure typ = structure "imap_list"
   let list_attributes = field list_ "attributes" (ptr mailbox_attr)
   let list_attributes_len = field list_ "attributes_len" camlint
   let list_has_delimiter = field list_ "has_delimiter" bool
   let list_delimiter = field list_ "delimiter" uint8_t
   let list_name = field list_ "name" bytes_
+  let list_extended_items = field list_ "extended" (ptr list_extended)
+  let list_extended_len = field list_ "extended_len" camlint
   let () = seal list_
 
   let status_item : status_item structure typ = structure "imap_status_item"

@@ -592,7 +592,11 @@ let untagged c u : untagged option =
   | 5 -> Some (`Capability (capabilities d))
   | 6 -> Some (`Enabled (capabilities d))
   | 7 -> Some (`Flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*") d))
-  | 8 -> Some (`List (Core.list_data d))
+  | 8 ->
+      let ((_, _, name) as data) = Core.list_data d in
+      if Core.word (d + off T.list_extended_len) > 0 then
+        Core.record_passed_over c (`Untagged (`List_extended (name, Core.list_extended d)));
+      Some (`List data)
   | 9 -> Some (`Lsub (Core.list_data d))
   | 11 -> Some (status_items c d)
   | 12 ->

@@ -158,6 +158,19 @@ let mbx_flag a : mbx_flag =
 
 let char_opt has d = if has then Some (Char.chr d) else None
 
+(* The LIST-EXTENDED items of the imap_list at [l]: (tag, values); the
+   OLDNAME value is a decoded mailbox name. *)
+let list_extended l =
+  list_at l ~items:(off T.list_extended_items) ~len:(off T.list_extended_len) (size T.list_extended)
+    (fun e ->
+      let values = e + off T.list_extended_values in
+      match u32 (e + off T.list_extended_kind) with
+      | 0 -> ("CHILDINFO", bytes_list values)
+      | 1 ->
+          ( "OLDNAME",
+            list_at values ~items:(off T.bytes_list_items) ~len:(off T.bytes_list_len) s_bytes mailbox_name )
+      | _ -> (bytes (e + off T.list_extended_tag), bytes_list values))
+
 (* The attributes, delimiter and decoded name of the imap_list at [l]. *)
 let list_data l =
   let attrs =
@@ -247,6 +260,7 @@ type ext_untagged =
   | `Metadata of string * (string * string option) list
   | `Metadata_changed of string * string list
   | `Xlist of mbx_flag list * char option * string
+  | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
 
 type ext_fetch_item =

@@ -114,6 +114,9 @@ val flag_list :
 val list_data : int -> mbx_flag list * char option * string
 (** An [imap_list]: attributes, delimiter, decoded name. *)
 
+val list_extended : int -> (string * string list) list
+(** The LIST-EXTENDED items of an [imap_list]: tag and values. *)
+
 type date_time = {
   year : int;
   month : int;  (** 1 to 12 *)
@@ -157,6 +160,7 @@ type ext_untagged =
   | `Metadata of string * (string * string option) list
   | `Metadata_changed of string * string list
   | `Xlist of mbx_flag list * char option * string
+  | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
 (** {!Imap_ext.untagged}. *)
 

@@ -65,6 +65,10 @@ type untagged =
   | `Metadata of string * (string * string option) list  (** mailbox, (entry, value) *)
   | `Metadata_changed of string * string list  (** mailbox, entries that changed *)
   | `Xlist of Imap.mbx_flag list * char option * string
+  | `List_extended of string * (string * string list) list
+      (** the extended data of a LIST response (returned by {!Imap.run} as
+          [`List]): mailbox, then (tag, values) such as
+          [("CHILDINFO", ["SUBSCRIBED"])] or [("OLDNAME", [name])] *)
   | `Other of Uint32.t option * string * string
       (** an unknown response: leading number, keyword, the rest verbatim *) ]
 (** Untagged responses that {!Imap.untagged} cannot carry. *)

@@ -246,6 +246,15 @@ let () =
   | l -> check_eq "passed over" string_of_int 5 (List.length l));
   check "passed over is drained" (Imap_ext.passed_over s.c = [])
 
+(* LIST-EXTENDED data goes to Imap_ext. *)
+let () =
+  let s = session [ greeting; "* LIST (\\Subscribed) \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\") \"OLDNAME\" (\"&AOQ-\"))\r\nA1 OK done\r\n" ] in
+  greet s;
+  check_eq "list" str "(list (flags (extension Subscribed)) '/' \"Foo\"); ok none \"done\"" (shows (command s (Imap.list "*")));
+  match Imap_ext.passed_over s.c with
+  | [ `Untagged (`List_extended ("Foo", [ ("CHILDINFO", [ "SUBSCRIBED" ]); ("OLDNAME", [ "\xc3\xa4" ]) ])) ] -> ()
+  | l -> check_eq "list extended" string_of_int 1 (List.length l)
+
 (* A malformed response: a non-fatal Decode_error, then the connection goes on. *)
 let () =
   let s = session [ greeting; "* 1 FETCH (UID 7\r\n* 2 EXISTS\r\nA1 OK done\r\n" ] in

@@ -505,6 +505,11 @@ impl Arena {
     pub fn allocated_bytes(&self) -> usize {
         self.0.allocated_bytes()
     }
+
+    /// The bump allocator, for the C ABI's copies of a response.
+    pub(crate) fn bump(&self) -> &Bump {
+        &self.0
+    }
 }
 
 /// Parses one complete response (its line ending included) on its own,
