@@ -521,7 +521,7 @@ fn run(c: &mut imap_connection, cmd: Option<&imap_command>) -> imap_step {
             copy_output(c);
             imap_step::of(imap_step_kind::AwaitDst)
         }
-        Ok(step) => convert(&mut c.arena, &step),
+        Ok(step) => convert(&c.arena, &step),
         Err(e) => fail(c, imap_error::from(&e), e.to_string()),
     }
 }
@@ -545,9 +545,9 @@ fn copy_output(c: &mut imap_connection) {
     c.conn.advance_output(n);
 }
 
-fn convert(a: &mut Arena, step: &Step<'_>) -> imap_step {
+fn convert(a: &Arena, step: &Step<'_>) -> imap_step {
     use imap_step_kind as K;
-    let text = |a: &mut Arena, kind, t| imap_step { u: imap_step_data { text: types::resp_text(a, t) }, ..imap_step::of(kind) };
+    let text = |a: &Arena, kind, t| imap_step { u: imap_step_data { text: types::resp_text(a, t) }, ..imap_step::of(kind) };
     match step {
         Step::AwaitSrc => imap_step::of(K::AwaitSrc),
         Step::AwaitDst => imap_step::of(K::AwaitDst),

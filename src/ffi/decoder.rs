@@ -134,7 +134,7 @@ unsafe impl Sync for StaticEvent {}
 fn next(d: &mut imap_decoder) -> imap_event {
     use imap_event_kind as K;
     d.arena.clear();
-    let a = &mut d.arena;
+    let a = &d.arena;
     match d.decoder.next() {
         Ok(None) => imap_event::of(K::None, imap_error::Ok),
         Ok(Some(Event::Response(r))) => {

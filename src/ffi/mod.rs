@@ -67,23 +67,29 @@ impl Arena {
         self.0.recycle();
     }
 
-    /// Keeps a copy of `v` alive and returns a pointer to its elements and
-    /// their count.
-    pub(crate) fn slice<T: Copy>(&mut self, v: Vec<T>) -> (*const T, usize) {
-        if v.is_empty() {
+    /// Keeps the elements of `items` alive, in the arena, and returns a
+    /// pointer to them and their count. The iterator may itself allocate
+    /// in the arena (a list of lists).
+    pub(crate) fn slice<T: Copy, I>(&self, items: I) -> (*const T, usize)
+    where
+        I: IntoIterator<Item = T>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let items = items.into_iter();
+        if items.len() == 0 {
             return (std::ptr::NonNull::dangling().as_ptr(), 0);
         }
-        let kept = self.0.bump().alloc_slice_copy(&v);
+        let kept = self.0.bump().alloc_slice_fill_iter(items);
         (kept.as_ptr(), kept.len())
     }
 
     /// Keeps `v` alive and returns a pointer to it.
-    pub(crate) fn boxed<T: Copy>(&mut self, v: T) -> *const T {
+    pub(crate) fn boxed<T: Copy>(&self, v: T) -> *const T {
         self.0.bump().alloc(v)
     }
 
     /// Keeps a copy of `b` alive and returns it as [`imap_bytes`].
-    pub(crate) fn copy(&mut self, b: &[u8]) -> imap_bytes {
+    pub(crate) fn copy(&self, b: &[u8]) -> imap_bytes {
         if b.is_empty() {
             return imap_bytes { ptr: EMPTY.as_ptr(), len: 0 };
         }

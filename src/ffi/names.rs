@@ -49,8 +49,8 @@ const CODE_NAMES: [&str; 50] = [
 #[no_mangle]
 pub unsafe extern "C" fn imap_capability_kind_name(kind: u32, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
-        let mut arena = Arena::default();
-        let found = SIMPLE_CAPABILITIES.iter().find(|(_, c)| capability(&mut arena, c).kind as u32 == kind);
+        let arena = Arena::default();
+        let found = SIMPLE_CAPABILITIES.iter().find(|(_, c)| capability(&arena, c).kind as u32 == kind);
         found.map_or(0, |(name, _)| copy_out(name.as_bytes(), out, cap))
     })
 }
@@ -91,8 +91,8 @@ pub unsafe extern "C" fn imap_capability_name(c: *const imap_capability, out: *m
 #[no_mangle]
 pub unsafe extern "C" fn imap_mailbox_attr_kind_name(kind: u32, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
-        let mut arena = Arena::default();
-        let found = KNOWN_ATTRS.iter().find(|(_, a)| mailbox_attr(&mut arena, a).kind as u32 == kind);
+        let arena = Arena::default();
+        let found = KNOWN_ATTRS.iter().find(|(_, a)| mailbox_attr(&arena, a).kind as u32 == kind);
         found.map_or(0, |(name, _)| copy_out(name, out, cap))
     })
 }
@@ -175,9 +175,9 @@ mod tests {
 
     #[test]
     fn capability_wire_names() {
-        let mut arena = Arena::default();
+        let arena = Arena::default();
         for cap in [Capability::Auth(Bytes::borrowed(b"PLAIN")), Capability::AppendLimit(Some(1000)), Capability::Other(Bytes::borrowed(b"X-FOO")), Capability::Idle] {
-            let c = capability(&mut arena, &cap);
+            let c = capability(&arena, &cap);
             let got = name_of(|o, n| unsafe { imap_capability_name(&c, o, n) });
             assert_eq!(got, cap.to_wire());
         }

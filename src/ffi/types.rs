@@ -1312,36 +1312,34 @@ pub struct imap_malformed {
     pub error_offset: usize,
 }
 
-fn bytes(a: &mut Arena, b: &Bytes<'_>) -> imap_bytes {
+fn bytes(a: &Arena, b: &Bytes<'_>) -> imap_bytes {
     match &b.0 {
         std::borrow::Cow::Borrowed(s) => imap_bytes::of(s),
         std::borrow::Cow::Owned(v) => a.copy(v),
     }
 }
 
-fn nstring(a: &mut Arena, b: &NString<'_>) -> imap_bytes {
+fn nstring(a: &Arena, b: &NString<'_>) -> imap_bytes {
     b.as_ref().map_or(imap_bytes::NIL, |b| bytes(a, b))
 }
 
-fn bytes_list(a: &mut Arena, v: &[Bytes<'_>]) -> imap_bytes_list {
-    let items: Vec<imap_bytes> = v.iter().map(|b| bytes(a, b)).collect();
-    let (items, len) = a.slice(items);
+fn bytes_list(a: &Arena, v: &[Bytes<'_>]) -> imap_bytes_list {
+    let (items, len) = a.slice(v.iter().map(|b| bytes(a, b)));
     imap_bytes_list { items, len }
 }
 
-fn u32_list(a: &mut Arena, v: &[u32]) -> imap_u32_list {
-    let (items, len) = a.slice(v.to_vec());
+fn u32_list(a: &Arena, v: &[u32]) -> imap_u32_list {
+    let (items, len) = a.slice(v.iter().copied());
     imap_u32_list { items, len }
 }
 
-fn seq_set(a: &mut Arena, s: &SequenceSet) -> imap_seq_set {
-    let (items, len) = a.slice(s.0.iter().map(|r| imap_seq_range { start: r.start, end: r.end }).collect());
+fn seq_set(a: &Arena, s: &SequenceSet) -> imap_seq_set {
+    let (items, len) = a.slice(s.0.iter().map(|r| imap_seq_range { start: r.start, end: r.end }));
     imap_seq_set { items, len }
 }
 
-fn pairs(a: &mut Arena, v: &[(Bytes<'_>, NString<'_>)]) -> imap_pair_list {
-    let items: Vec<imap_pair> = v.iter().map(|(n, val)| imap_pair { name: bytes(a, n), value: nstring(a, val) }).collect();
-    let (items, len) = a.slice(items);
+fn pairs(a: &Arena, v: &[(Bytes<'_>, NString<'_>)]) -> imap_pair_list {
+    let (items, len) = a.slice(v.iter().map(|(n, val)| imap_pair { name: bytes(a, n), value: nstring(a, val) }));
     imap_pair_list { items, len }
 }
 
@@ -1357,7 +1355,7 @@ fn date_time(d: &DateTime) -> imap_date_time {
     }
 }
 
-fn flag(a: &mut Arena, f: &Flag<'_>) -> imap_flag {
+fn flag(a: &Arena, f: &Flag<'_>) -> imap_flag {
     let (kind, name) = match f {
         Flag::Answered => (imap_flag_kind::Answered, imap_bytes::NIL),
         Flag::Flagged => (imap_flag_kind::Flagged, imap_bytes::NIL),
@@ -1372,13 +1370,12 @@ fn flag(a: &mut Arena, f: &Flag<'_>) -> imap_flag {
     imap_flag { kind, name }
 }
 
-fn flags(a: &mut Arena, v: &[Flag<'_>]) -> imap_flag_list {
-    let items: Vec<imap_flag> = v.iter().map(|f| flag(a, f)).collect();
-    let (items, len) = a.slice(items);
+fn flags(a: &Arena, v: &[Flag<'_>]) -> imap_flag_list {
+    let (items, len) = a.slice(v.iter().map(|f| flag(a, f)));
     imap_flag_list { items, len }
 }
 
-pub(crate) fn mailbox_attr(a: &mut Arena, m: &MailboxAttr<'_>) -> imap_mailbox_attr {
+pub(crate) fn mailbox_attr(a: &Arena, m: &MailboxAttr<'_>) -> imap_mailbox_attr {
     use imap_mailbox_attr_kind as K;
     let kind = match m {
         MailboxAttr::Noinferiors => K::Noinferiors,
@@ -1403,10 +1400,10 @@ pub(crate) fn mailbox_attr(a: &mut Arena, m: &MailboxAttr<'_>) -> imap_mailbox_a
     imap_mailbox_attr { kind, name: imap_bytes::NIL }
 }
 
-pub(crate) fn capability(a: &mut Arena, c: &Capability<'_>) -> imap_capability {
+pub(crate) fn capability(a: &Arena, c: &Capability<'_>) -> imap_capability {
     use imap_capability_kind as K;
     let simple = |kind| imap_capability { kind, value: imap_bytes::NIL, has_number: false, number: 0 };
-    let valued = |a: &mut Arena, kind, v: &Bytes<'_>| imap_capability { kind, value: bytes(a, v), has_number: false, number: 0 };
+    let valued = |a: &Arena, kind, v: &Bytes<'_>| imap_capability { kind, value: bytes(a, v), has_number: false, number: 0 };
     match c {
         Capability::Imap4 => simple(K::Imap4),
         Capability::Imap4Rev1 => simple(K::Imap4rev1),
@@ -1470,18 +1467,17 @@ pub(crate) fn capability(a: &mut Arena, c: &Capability<'_>) -> imap_capability {
     }
 }
 
-fn capabilities(a: &mut Arena, v: &[Capability<'_>]) -> imap_capability_list {
-    let items: Vec<imap_capability> = v.iter().map(|c| capability(a, c)).collect();
-    let (items, len) = a.slice(items);
+fn capabilities(a: &Arena, v: &[Capability<'_>]) -> imap_capability_list {
+    let (items, len) = a.slice(v.iter().map(|c| capability(a, c)));
     imap_capability_list { items, len }
 }
 
-fn code(a: &mut Arena, c: &Code<'_>) -> imap_code {
+fn code(a: &Arena, c: &Code<'_>) -> imap_code {
     use imap_code_kind as K;
     let plain = |kind| imap_code { kind, u: imap_code_data { number: 0 } };
     let number = |kind, n: u32| imap_code { kind, u: imap_code_data { number: n } };
     let number64 = |kind, n: u64| imap_code { kind, u: imap_code_data { number64: n } };
-    let text = |a: &mut Arena, kind, t: &Bytes<'_>| imap_code { kind, u: imap_code_data { text: bytes(a, t) } };
+    let text = |a: &Arena, kind, t: &Bytes<'_>| imap_code { kind, u: imap_code_data { text: bytes(a, t) } };
     match c {
         Code::Alert => plain(K::Alert),
         Code::BadCharset(v) => imap_code { kind: K::BadCharset, u: imap_code_data { strings: bytes_list(a, v) } },
@@ -1552,7 +1548,7 @@ fn code(a: &mut Arena, c: &Code<'_>) -> imap_code {
     }
 }
 
-pub(crate) fn resp_text(a: &mut Arena, t: &RespText<'_>) -> imap_resp_text {
+pub(crate) fn resp_text(a: &Arena, t: &RespText<'_>) -> imap_resp_text {
     let code = match &t.code {
         Some(c) => {
             let c = code(a, c);
@@ -1563,21 +1559,17 @@ pub(crate) fn resp_text(a: &mut Arena, t: &RespText<'_>) -> imap_resp_text {
     imap_resp_text { code, text: bytes(a, &t.text) }
 }
 
-fn addresses(a: &mut Arena, v: &[Address<'_>]) -> imap_address_list {
-    let items: Vec<imap_address> = v
-        .iter()
-        .map(|x| imap_address {
-            name: nstring(a, &x.name),
-            adl: nstring(a, &x.adl),
-            mailbox: nstring(a, &x.mailbox),
-            host: nstring(a, &x.host),
-        })
-        .collect();
-    let (items, len) = a.slice(items);
+fn addresses(a: &Arena, v: &[Address<'_>]) -> imap_address_list {
+    let (items, len) = a.slice(v.iter().map(|x| imap_address {
+        name: nstring(a, &x.name),
+        adl: nstring(a, &x.adl),
+        mailbox: nstring(a, &x.mailbox),
+        host: nstring(a, &x.host),
+    }));
     imap_address_list { items, len }
 }
 
-fn envelope(a: &mut Arena, e: &Envelope<'_>) -> *const imap_envelope {
+fn envelope(a: &Arena, e: &Envelope<'_>) -> *const imap_envelope {
     let env = imap_envelope {
         date: nstring(a, &e.date),
         subject: nstring(a, &e.subject),
@@ -1593,7 +1585,7 @@ fn envelope(a: &mut Arena, e: &Envelope<'_>) -> *const imap_envelope {
     a.boxed(env)
 }
 
-fn body_extensions(a: &mut Arena, v: &[BodyExtension<'_>]) -> (*const imap_body_extension, usize) {
+fn body_extensions(a: &Arena, v: &[BodyExtension<'_>]) -> (*const imap_body_extension, usize) {
     let items: Vec<imap_body_extension> = v
         .iter()
         .map(|x| {
@@ -1621,7 +1613,7 @@ fn body_extensions(a: &mut Arena, v: &[BodyExtension<'_>]) -> (*const imap_body_
     a.slice(items)
 }
 
-fn disposition(a: &mut Arena, d: &Option<Disposition<'_>>) -> *const imap_disposition {
+fn disposition(a: &Arena, d: &Option<Disposition<'_>>) -> *const imap_disposition {
     match d {
         None => std::ptr::null(),
         Some(d) => {
@@ -1631,7 +1623,7 @@ fn disposition(a: &mut Arena, d: &Option<Disposition<'_>>) -> *const imap_dispos
     }
 }
 
-fn body(a: &mut Arena, b: &BodyStructure<'_>) -> imap_body {
+fn body(a: &Arena, b: &BodyStructure<'_>) -> imap_body {
     let mut out = imap_body {
         kind: imap_body_kind::Basic,
         media_type: imap_bytes::NIL,
@@ -1694,8 +1686,7 @@ fn body(a: &mut Arena, b: &BodyStructure<'_>) -> imap_body {
         BodyStructure::Multi { parts, subtype, ext } => {
             out.kind = imap_body_kind::Multipart;
             out.subtype = bytes(a, subtype);
-            let items: Vec<imap_body> = parts.iter().map(|p| body(a, p)).collect();
-            (out.parts, out.parts_len) = a.slice(items);
+            (out.parts, out.parts_len) = a.slice(parts.iter().map(|p| body(a, p)));
             if let Some(e) = ext {
                 out.has_extension = true;
                 out.params = pairs(a, e.params);
@@ -1709,7 +1700,7 @@ fn body(a: &mut Arena, b: &BodyStructure<'_>) -> imap_body {
     out
 }
 
-fn section(a: &mut Arena, s: &Section<'_>) -> imap_section {
+fn section(a: &Arena, s: &Section<'_>) -> imap_section {
     let empty = imap_bytes_list { items: std::ptr::null(), len: 0 };
     let (kind, fields) = match &s.text {
         None => (imap_section_kind::All, empty),
@@ -1722,11 +1713,11 @@ fn section(a: &mut Arena, s: &Section<'_>) -> imap_section {
     imap_section { part: u32_list(a, &s.part), kind, fields }
 }
 
-fn fetch_item(a: &mut Arena, f: &FetchItem<'_>) -> imap_fetch_item {
+fn fetch_item(a: &Arena, f: &FetchItem<'_>) -> imap_fetch_item {
     use imap_fetch_kind as K;
-    let data = |a: &mut Arena, kind, d: &NString<'_>| imap_fetch_item { kind, u: imap_fetch_data { data: nstring(a, d) } };
+    let data = |a: &Arena, kind, d: &NString<'_>| imap_fetch_item { kind, u: imap_fetch_data { data: nstring(a, d) } };
     let n64 = |kind, n: u64| imap_fetch_item { kind, u: imap_fetch_data { number64: n } };
-    let sect = |a: &mut Arena, kind, s: imap_section, origin: &Option<u32>, d: &NString<'_>| imap_fetch_item {
+    let sect = |a: &Arena, kind, s: imap_section, origin: &Option<u32>, d: &NString<'_>| imap_fetch_item {
         kind,
         u: imap_fetch_data {
             section: imap_fetch_section {
@@ -1787,7 +1778,7 @@ fn fetch_item(a: &mut Arena, f: &FetchItem<'_>) -> imap_fetch_item {
     }
 }
 
-fn status_item(a: &mut Arena, s: &StatusItem<'_>) -> imap_status_item {
+fn status_item(a: &Arena, s: &StatusItem<'_>) -> imap_status_item {
     use imap_status_kind as K;
     let num = |kind, n: u64| imap_status_item { kind, has_number: true, number: n, name: imap_bytes::NIL, text: imap_bytes::NIL };
     match s {
@@ -1808,9 +1799,8 @@ fn status_item(a: &mut Arena, s: &StatusItem<'_>) -> imap_status_item {
     }
 }
 
-fn list(a: &mut Arena, m: &ListMailbox<'_>) -> imap_list {
-    let attrs: Vec<imap_mailbox_attr> = m.attributes.iter().map(|x| mailbox_attr(a, x)).collect();
-    let (attributes, attributes_len) = a.slice(attrs);
+fn list(a: &Arena, m: &ListMailbox<'_>) -> imap_list {
+    let (attributes, attributes_len) = a.slice(m.attributes.iter().map(|x| mailbox_attr(a, x)));
     let ext: Vec<imap_list_extended> = m
         .extended
         .iter()
@@ -1842,13 +1832,12 @@ fn list(a: &mut Arena, m: &ListMailbox<'_>) -> imap_list {
     }
 }
 
-fn thread(a: &mut Arena, t: &Thread) -> imap_thread {
-    let children: Vec<imap_thread> = t.children.iter().map(|c| thread(a, c)).collect();
-    let (children, children_len) = a.slice(children);
+fn thread(a: &Arena, t: &Thread) -> imap_thread {
+    let (children, children_len) = a.slice(t.children.iter().map(|c| thread(a, c)));
     imap_thread { members: u32_list(a, t.members), children, children_len }
 }
 
-fn namespace_list(a: &mut Arena, n: &Option<&[NamespaceDesc<'_>]>) -> imap_namespace_list {
+fn namespace_list(a: &Arena, n: &Option<&[NamespaceDesc<'_>]>) -> imap_namespace_list {
     let Some(descs) = n else {
         return imap_namespace_list { is_nil: true, items: std::ptr::null(), len: 0 };
     };
@@ -1877,15 +1866,15 @@ fn namespace_list(a: &mut Arena, n: &Option<&[NamespaceDesc<'_>]>) -> imap_names
     imap_namespace_list { is_nil: false, items, len }
 }
 
-fn mailbox_data(a: &mut Arena, mailbox: &Bytes<'_>, strings: &[Bytes<'_>], pair_list: &[(Bytes<'_>, NString<'_>)], changed: bool) -> imap_mailbox_data {
+fn mailbox_data(a: &Arena, mailbox: &Bytes<'_>, strings: &[Bytes<'_>], pair_list: &[(Bytes<'_>, NString<'_>)], changed: bool) -> imap_mailbox_data {
     imap_mailbox_data { mailbox: bytes(a, mailbox), strings: bytes_list(a, strings), pairs: pairs(a, pair_list), changed }
 }
 
-pub(crate) fn untagged(a: &mut Arena, u: &Untagged<'_>) -> imap_untagged {
+pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
     use imap_untagged_data as D;
     use imap_untagged_kind as K;
-    let text = |a: &mut Arena, kind, t: &RespText<'_>| imap_untagged { kind, u: D { text: resp_text(a, t) } };
-    let search = |a: &mut Arena, kind, ids: &[u32], modseq: &Option<u64>| imap_untagged {
+    let text = |a: &Arena, kind, t: &RespText<'_>| imap_untagged { kind, u: D { text: resp_text(a, t) } };
+    let search = |a: &Arena, kind, ids: &[u32], modseq: &Option<u64>| imap_untagged {
         kind,
         u: D { search: imap_search { ids: u32_list(a, ids), has_modseq: modseq.is_some(), modseq: modseq.unwrap_or(0) } },
     };
@@ -1902,8 +1891,7 @@ pub(crate) fn untagged(a: &mut Arena, u: &Untagged<'_>) -> imap_untagged {
         Untagged::Lsub(m) => imap_untagged { kind: K::Lsub, u: D { list: list(a, m) } },
         Untagged::Xlist(m) => imap_untagged { kind: K::Xlist, u: D { list: list(a, m) } },
         Untagged::Status { mailbox, items } => {
-            let v: Vec<imap_status_item> = items.iter().map(|s| status_item(a, s)).collect();
-            let (items, len) = a.slice(v);
+            let (items, len) = a.slice(items.iter().map(|s| status_item(a, s)));
             imap_untagged { kind: K::Status, u: D { status: imap_status { mailbox: bytes(a, mailbox), items, len } } }
         }
         Untagged::Search { ids, modseq } => search(a, K::Search, ids, modseq),
@@ -1937,8 +1925,7 @@ pub(crate) fn untagged(a: &mut Arena, u: &Untagged<'_>) -> imap_untagged {
             imap_untagged { kind: K::Esearch, u: D { esearch: imap_esearch { tag: nstring(a, &e.tag), uid: e.uid, items, len } } }
         }
         Untagged::Thread(t) => {
-            let v: Vec<imap_thread> = t.iter().map(|x| thread(a, x)).collect();
-            let (items, len) = a.slice(v);
+            let (items, len) = a.slice(t.iter().map(|x| thread(a, x)));
             imap_untagged { kind: K::Thread, u: D { thread: imap_thread_list { items, len } } }
         }
         Untagged::Namespace { personal, other, shared } => imap_untagged {
@@ -1989,8 +1976,7 @@ pub(crate) fn untagged(a: &mut Arena, u: &Untagged<'_>) -> imap_untagged {
         Untagged::Recent(n) => imap_untagged { kind: K::Recent, u: D { number: *n } },
         Untagged::Expunge(n) => imap_untagged { kind: K::Expunge, u: D { number: *n } },
         Untagged::Fetch { seq, items } => {
-            let v: Vec<imap_fetch_item> = items.iter().map(|f| fetch_item(a, f)).collect();
-            let (items, len) = a.slice(v);
+            let (items, len) = a.slice(items.iter().map(|f| fetch_item(a, f)));
             imap_untagged { kind: K::Fetch, u: D { fetch: imap_fetch { seq: *seq, items, len } } }
         }
         Untagged::Vanished { earlier, uids } => {
@@ -2015,7 +2001,7 @@ fn no_untagged() -> imap_untagged {
     imap_untagged { kind: imap_untagged_kind::Other, u: imap_untagged_data { number: 0 } }
 }
 
-pub(crate) fn response(a: &mut Arena, r: &Response<'_>) -> imap_response {
+pub(crate) fn response(a: &Arena, r: &Response<'_>) -> imap_response {
     let empty_text = imap_resp_text { code: std::ptr::null(), text: imap_bytes::NIL };
     match r {
         Response::Untagged(u) => imap_response {

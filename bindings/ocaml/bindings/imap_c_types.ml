@@ -18,7 +18,7 @@ and body and section and fetch_section and fetch_data and fetch_item and fetch
 and vanished and other and untagged_data and untagged and malformed
 and step_data and step and date_time and esearch_item and esearch and thread
 and namespace_desc and namespace_list and namespace and id and quota_resource and quota
-and mailbox_data and binary_size and save_date and thread_list and list_extended
+and mailbox_data and binary_size and save_date and thread_list and list_extended and date and disposition
 
 module Make (T : Ctypes.TYPE) = struct
   open T
@@ -57,6 +57,14 @@ module Make (T : Ctypes.TYPE) = struct
   let dt_second = field date_time "second" uint8_t
   let dt_zone = field date_time "zone_minutes" int16_t
   let () = seal date_time
+
+  (* struct imap_date as the C compiler lays it out, to check the ctypes
+     layout of Imap_c_date (passed by value) against. *)
+  let date : date structure typ = structure "imap_date"
+  let date_year = field date "year" uint16_t
+  let date_month = field date "month" uint8_t
+  let date_day = field date "day" uint8_t
+  let () = seal date
 
   let capability : capability structure typ = structure "imap_capability"
   let capability_kind = field capability "kind" int
@@ -193,6 +201,11 @@ module Make (T : Ctypes.TYPE) = struct
   let env_message_id = field envelope "message_id" bytes_
   let () = seal envelope
 
+  let disposition : disposition structure typ = structure "imap_disposition"
+  let disposition_kind = field disposition "kind" bytes_
+  let disposition_params = field disposition "params" pair_list
+  let () = seal disposition
+
   let body : body structure typ = structure "imap_body"
   let body_kind = field body "kind" int
   let body_media_type = field body "media_type" bytes_
@@ -207,6 +220,11 @@ module Make (T : Ctypes.TYPE) = struct
   let body_body = field body "body" (ptr_opt body)
   let body_parts = field body "parts" (ptr body)
   let body_parts_len = field body "parts_len" camlint
+  let body_has_extension = field body "has_extension" bool
+  let body_md5 = field body "md5" bytes_
+  let body_disposition = field body "disposition" (ptr_opt disposition)
+  let body_language = field body "language" bytes_list
+  let body_location = field body "location" bytes_
   let () = seal body
 
   let section : section structure typ = structure "imap_section"

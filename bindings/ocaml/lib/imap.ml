@@ -351,6 +351,11 @@ let split_name name =
   | Some i -> (String.sub name 0 i, Some (String.sub name (i + 1) (String.length name - i - 1)))
   | None -> (name, None)
 
+(* [*] in a set from the server (0 in the core's sets): the 1.1.0 set type
+   has no place for it. *)
+let star n = Uint32.equal n Uint32.zero
+let has_star set = List.exists (fun (a, b) -> star a || star b) set
+
 (* The code of [kind] whose imap_code_data is at [u]. *)
 let code_of_kind kind u : code =
   match kind with
@@ -368,24 +373,25 @@ let code_of_kind kind u : code =
   | 11 -> (
       let validity = Uint32.of_int (u32 (u + off T.append_uid_validity)) in
       match Core.seq_set (u + off T.append_uid_uids) with
-      | [ (uid, last) ] when uid = last -> `Append_uid (validity, uid)
+      | [ (uid, last) ] when uid = last && not (star uid) -> `Append_uid (validity, uid)
       | set ->
           (* MULTIAPPEND: several UIDs do not fit the 1.1.0 type. *)
-          `Other
-            ( "APPENDUID",
-              Some
-                (Uint32.to_string validity ^ " "
-                ^ String.concat ","
-                    (List.map (fun (a, b) -> Uint32.to_string a ^ ":" ^ Uint32.to_string b) set)) ))
+          `Other ("APPENDUID", Some (Uint32.to_string validity ^ " " ^ Core.seq_set_text set)))
   | 12 ->
-      `Copy_uid
-        ( Uint32.of_int (u32 (u + off T.copy_uid_validity)),
-          Core.seq_set (u + off T.copy_uid_source),
-          Core.seq_set (u + off T.copy_uid_dest) )
+      let validity = Uint32.of_int (u32 (u + off T.copy_uid_validity)) in
+      let source = Core.seq_set (u + off T.copy_uid_source)
+      and dest = Core.seq_set (u + off T.copy_uid_dest) in
+      if has_star source || has_star dest then
+        `Other
+          ( "COPYUID",
+            Some (String.concat " " [ Uint32.to_string validity; Core.seq_set_text source; Core.seq_set_text dest ]) )
+      else `Copy_uid (validity, source, dest)
   | 13 -> `Uid_not_sticky
   | 14 -> `Highest_modseq (u64 u)
   | 15 -> `No_modseq
-  | 16 -> `Modified (Core.seq_set u)
+  | 16 ->
+      let set = Core.seq_set u in
+      if has_star set then `Other ("MODIFIED", Some (Core.seq_set_text set)) else `Modified set
   | 17 -> `Closed
   | 18 -> `Compression_active
   | 19 -> `Use_attr
@@ -525,6 +531,9 @@ let o_fetch_len = off T.fetch_len
 let o_fetch_seq = off T.fetch_seq
 let recent_flags = Core.flag_list ~recent:`Recent ~wildcard:(`Extension "*")
 
+(* A number of the core as an OCaml int, if it fits. *)
+let int_of_u64 n = if Uint64.compare n (Uint64.of_int max_int) <= 0 then Some (Uint64.to_int n) else None
+
 (* The imap_fetch at [f]; the items 1.1.0 cannot carry are passed over. *)
 let fetch_items c f =
   let items = word (f + o_fetch_items) and len = word (f + o_fetch_len) in
@@ -536,12 +545,22 @@ let fetch_items c f =
     | 0 -> kept := `Flags (recent_flags d) :: !kept
     | 1 -> kept := `Envelope (envelope (word d)) :: !kept
     | 2 -> kept := `Internal_date (date_time d) :: !kept
-    | 3 -> kept := `Rfc822_size (Uint64.to_int (u64 d)) :: !kept
+    | 3 -> (
+        match int_of_u64 (u64 d) with
+        | Some n -> kept := `Rfc822_size n :: !kept
+        | None -> passed := `Other ("RFC822.SIZE", Uint64.to_string (u64 d)) :: !passed)
     | 4 -> kept := `Rfc822 (bytes_opt d) :: !kept
     | 5 -> kept := `Rfc822_header (bytes_opt d) :: !kept
     | 6 -> kept := `Rfc822_text (bytes_opt d) :: !kept
     | 7 -> kept := `Body (mime (word d)) :: !kept
-    | 8 -> kept := `Body_structure (mime (word d)) :: !kept
+    | 8 ->
+        let b = word d in
+        kept := `Body_structure (mime b) :: !kept;
+        if c.Core.keep_body_extensions then begin
+          match Core.body_extensions b with
+          | [] -> ()
+          | ext -> passed := `Body_extensions ext :: !passed
+        end
     | 9 ->
         kept :=
           `Body_section (section (d + o_fs_section), Core.section_origin d, bytes_opt (d + o_fs_data))
@@ -565,13 +584,13 @@ let status_items c s =
   for i = word (s + off T.status_len) - 1 downto 0 do
     let item = items + (i * stride) in
     let n = u64 (item + off T.status_item_number) in
-    match u32 (item + off T.status_item_kind) with
-    | 0 -> kept := `Messages (Uint64.to_int n) :: !kept
-    | 1 -> kept := `Recent (Uint64.to_int n) :: !kept
-    | 2 -> kept := `Uid_next (Uint32.of_int (Uint64.to_int n)) :: !kept
-    | 3 -> kept := `Uid_validity (Uint32.of_int (Uint64.to_int n)) :: !kept
-    | 4 -> kept := `Unseen (Uint32.of_int (Uint64.to_int n)) :: !kept
-    | 7 -> kept := `Highest_modseq n :: !kept
+    match (u32 (item + off T.status_item_kind), int_of_u64 n) with
+    | 0, Some n -> kept := `Messages n :: !kept
+    | 1, Some n -> kept := `Recent n :: !kept
+    | 2, Some n when n <= 0xFFFF_FFFF -> kept := `Uid_next (Uint32.of_int n) :: !kept
+    | 3, Some n when n <= 0xFFFF_FFFF -> kept := `Uid_validity (Uint32.of_int n) :: !kept
+    | 4, Some n when n <= 0xFFFF_FFFF -> kept := `Unseen (Uint32.of_int n) :: !kept
+    | 7, _ -> kept := `Highest_modseq n :: !kept
     | _ -> passed := Core.ext_status_item item :: !passed
   done;
   if !passed <> [] then Core.record_passed_over c (`Status_items (mailbox, !passed));
@@ -677,16 +696,13 @@ let flag_string : flag -> string = function
   | `Keyword s -> s
   | `Extension s -> "\\" ^ s
 
-let simple what f = lazy (make what (f ()))
-let force_cmd l = Lazy.force l
-
 let login u p = make "login" (C.cmd_login (cstr "login" u) (cstr "login" p))
-let capability = force_cmd (simple "capability" C.cmd_capability)
-let logout = force_cmd (simple "logout" C.cmd_logout)
-let noop = force_cmd (simple "noop" C.cmd_noop)
-let check = force_cmd (simple "check" C.cmd_check)
-let close = force_cmd (simple "close" C.cmd_close)
-let expunge = force_cmd (simple "expunge" C.cmd_expunge)
+let capability = make "capability" (C.cmd_capability ())
+let logout = make "logout" (C.cmd_logout ())
+let noop = make "noop" (C.cmd_noop ())
+let check = make "check" (C.cmd_check ())
+let close = make "close" (C.cmd_close ())
+let expunge = make "expunge" (C.cmd_expunge ())
 let create m = make "create" (C.cmd_create (cstr "create" m) (from_voidp (ptr char) null) Core.Size.zero)
 let delete m = make "delete" (C.cmd_delete (cstr "delete" m))
 let rename a b = make "rename" (C.cmd_rename (cstr "rename" a) (cstr "rename" b))
@@ -734,13 +750,23 @@ let rec section_string : section -> string = function
 
 let u64_ptr = function None -> from_voidp uint64_t null | Some n -> allocate uint64_t n
 
+(* Checked before the C items are made, so that nothing leaks. *)
+let check_vanished ~vanished ~changed =
+  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE"
+
+(* The FETCH command; [items] is given to it, or freed if the set is bad. *)
 let fetch_with what ~uid ~changed ~vanished set items =
-  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
-  let set = cstr what (eset_string what set) in
+  let set =
+    match cstr what (eset_string what set) with
+    | set -> set
+    | exception e ->
+        C.fetch_items_free items;
+        raise e
+  in
   make what (C.cmd_fetch uid set items (u64_ptr changed) vanished)
 
 let fetch_macro what macro ?(uid = true) ?changed ?(vanished = false) set =
-  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  check_vanished ~vanished ~changed;
   fetch_with what ~uid ~changed ~vanished set (C.fetch_items_macro (Unsigned.UInt32.of_int macro))
 
 let fetch_all = fetch_macro "fetch_all" 0
@@ -748,7 +774,7 @@ let fetch_fast = fetch_macro "fetch_fast" 1
 let fetch_full = fetch_macro "fetch_full" 2
 
 let fetch ?(uid = true) ?changed ?(vanished = false) set (atts : fetch_query list) =
-  if vanished && changed = None then invalid_arg "VANISHED requires CHANGEDSINCE";
+  check_vanished ~vanished ~changed;
   let items = C.fetch_items_new () in
   let attr n = ignore (C.fetch_items_add items (Unsigned.UInt32.of_int n)) in
   let add = function
@@ -904,7 +930,10 @@ let rec key (k : search_key) =
     | `Or (a, b) -> two C.key_or a b
     | `And (a, b) -> two (fun ka kb -> keys_and [ ka; kb ]) a b
     | `Gm_labels [ l ] -> str C.key_gm_labels l
-    | `Gm_labels l -> keys_and (List.map (fun l -> str C.key_gm_labels l) l)
+    | `Gm_labels l ->
+        (* All checked before any C key is made. *)
+        let labels = List.map (cstr "search") l in
+        keys_and (List.map C.key_gm_labels labels)
   in
   if is_null r then invalid_arg "Imap.search: invalid argument";
   r
@@ -1017,10 +1046,11 @@ let received_tag msg =
 (* An error of the core as a 1.1.0 error. *)
 let core_error c code : error =
   let msg = Core.error_message c in
+  let c : Core.connection = c in
   match code with
   | 7 | 8 -> `Decode_error (`Unexpected_eoi, msg, 0)
   | 9 | 10 -> `Bad_greeting
-  | 11 -> `Incorrect_tag ("", received_tag msg)
+  | 11 -> `Incorrect_tag (c.Core.tag, received_tag msg)
   | 12 -> `Unexpected_cont
   | 19 -> `Auth_error msg
   | 18 | 1 | 2 | 17 -> `Bad (`None, msg)
@@ -1098,6 +1128,7 @@ let run c action =
       let cmd = if cmd.Core.used then match cmd.Core.rebuild with Some f -> f () | None -> cmd else cmd in
       let previous = (c.Core.running, c.Core.idle_stop, c.Core.idle_stop_sent) in
       c.Core.running <- Some cmd;
+      c.Core.tag_unknown <- true;
       c.Core.idle_stop <- cmd.Core.idle_stop;
       c.Core.idle_stop_sent <- false;
       (match next c (Some cmd) with

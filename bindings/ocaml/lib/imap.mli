@@ -253,7 +253,16 @@ val pp_code : Format.formatter -> code -> unit
 val pp_state : Format.formatter -> state -> unit
 (** Prints a status. *)
 
-(** {1 Commands} *)
+(** {1 Commands}
+
+    The core encodes every command: strings as atoms, quoted strings (with
+    quotes and backslashes escaped) or literals, mailbox names in modified
+    UTF-7.
+    The constructors raise [Invalid_argument] for what cannot be sent: a
+    NUL byte, an empty set or [0] in a set, a search date out of range.
+    A command the server would reject as malformed (a FETCH without items,
+    an ENABLE or STATUS of nothing) is not sent: {!run} returns
+    [`Error (`Bad (`None, reason))], and the connection goes on. *)
 
 type eset = (uint32 * uint32 option) list
 (** A set for commands: [None] is [*]; [1,2:3,4:*] is
@@ -460,8 +469,7 @@ val idle : unit -> command * unit Lazy.t
 (** {1 Errors} *)
 
 type error =
-  [ `Incorrect_tag of string * string
-    (** expected (always [""]: the core does not report it), received *)
+  [ `Incorrect_tag of string * string  (** expected, received *)
   | `Decode_error of
     [ `Expected_char of char
     | `Expected_string of string

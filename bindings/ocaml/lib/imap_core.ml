@@ -62,6 +62,10 @@ let seq_set a =
   list_at a ~items:(off T.seq_set_items) ~len:(off T.seq_set_len) (size T.seq_range) (fun r ->
       (Uint32.of_int (u32 (r + o_range_start)), Uint32.of_int (u32 (r + o_range_end))))
 
+let seq_set_text set =
+  let n x = if Uint32.equal x Uint32.zero then "*" else Uint32.to_string x in
+  String.concat "," (List.map (fun (a, b) -> if Uint32.equal a b then n a else n a ^ ":" ^ n b) set)
+
 let o_pair_name = off T.pair_name
 let o_pair_value = off T.pair_value
 
@@ -263,9 +267,17 @@ type ext_untagged =
   | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
 
+type body_extension = {
+  md5 : string option;
+  disposition : (string * (string * string option) list) option;
+  language : string list;
+  location : string option;
+}
+
 type ext_fetch_item =
   [ `Binary of int list * int option * string option
   | `Binary_size of int list * Uint64.t
+  | `Body_extensions of (int list * body_extension) list
   | `Email_id of string
   | `Thread_id of string option
   | `Save_date of date_time option
@@ -381,6 +393,44 @@ let ext_fetch_item kind d : ext_fetch_item =
   | 17 -> `Preview (bytes_opt d)
   | _ -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
 
+(* The extension data of the imap_body at [b] and its parts, with their
+   part numbers ([] for a multipart message itself): what 1.1.0's [mime]
+   has no place for. *)
+let body_extensions b =
+  let o_kind = off T.body_kind and o_parts = off T.body_parts and o_len = off T.body_parts_len in
+  let stride = size T.body in
+  let rec walk path b acc =
+    let acc =
+      if not (bool (b + off T.body_has_extension)) then acc
+      else
+        let d = word (b + off T.body_disposition) in
+        ( path,
+          {
+            md5 = bytes_opt (b + off T.body_md5);
+            disposition =
+              (if d = 0 then None
+               else Some (bytes (d + off T.disposition_kind), pairs (d + off T.disposition_params)));
+            language = bytes_list (b + off T.body_language);
+            location = bytes_opt (b + off T.body_location);
+          } )
+        :: acc
+    in
+    match u32 (b + o_kind) with
+    | 3 ->
+        let parts = word (b + o_parts) in
+        let rec each i acc =
+          if i >= word (b + o_len) then acc else each (i + 1) (walk (path @ [ i + 1 ]) (parts + (i * stride)) acc)
+        in
+        each 0 acc
+    | 2 ->
+        let inner = word (b + off T.body_body) in
+        if inner = 0 then acc
+        else walk (if u32 (inner + o_kind) = 3 then path else path @ [ 1 ]) inner acc
+    | _ -> acc
+  in
+  let top = if u32 (b + o_kind) = 3 then [] else [ 1 ] in
+  List.rev (walk top b [])
+
 (* A STATUS item at [i] that the 1.1.0 types cannot carry. *)
 let ext_status_item i : ext_status_item =
   let n = u64 (i + off T.status_item_number) in
@@ -415,6 +465,9 @@ type connection = {
   mutable idle_stop : bool ref option;
   mutable idle_stop_sent : bool;
   mutable pending : exn list;  (** results (as Imap's exceptions) to give before asking the core again *)
+  mutable tag : string;  (** the tag of the last command sent *)
+  mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
+  mutable keep_body_extensions : bool;  (** pass BODYSTRUCTURE extension data over too *)
   passed_over : passed_over Queue.t;
 }
 
@@ -425,6 +478,7 @@ let connection () =
     {
       conn; dst_buf = Bytes.empty; dst_pos = 0; dst_max = 0; dead = false; running = None;
       idle_stop = None; idle_stop_sent = false; pending = []; passed_over = Queue.create ();
+      tag = ""; tag_unknown = false; keep_body_extensions = false;
     }
   in
   Gc.finalise (fun c -> C.connection_free c.conn) c;
@@ -445,13 +499,20 @@ let dst c buf off len =
 
 let dst_rem c = c.dst_max - c.dst_pos
 
-(* Copies what fits of the pending output into the caller's buffer. *)
+(* Copies what fits of the pending output into the caller's buffer. The
+   output of a command that just started begins with its tag. *)
 let flush_output c =
   let room = dst_rem c in
-  if room > 0 then begin
+  if room > 0 || c.tag_unknown then begin
     let lenp = allocate size_t Size.zero in
     let out = address (to_voidp (C.output c.conn lenp)) in
-    let n = min room (Size.to_int !@lenp) in
+    let pending = Size.to_int !@lenp in
+    if c.tag_unknown && pending > 0 then begin
+      let line = string_at out (min pending 64) in
+      c.tag <- (match String.index_opt line ' ' with Some i -> String.sub line 0 i | None -> line);
+      c.tag_unknown <- false
+    end;
+    let n = min room pending in
     if n > 0 then begin
       Bytes.blit_string (string_at out n) 0 c.dst_buf c.dst_pos n;
       c.dst_pos <- c.dst_pos + n;

@@ -68,7 +68,10 @@ val u32_list : int -> int list
 (** An [imap_u32_list]. *)
 
 val seq_set : int -> (Uint32.t * Uint32.t) list
-(** An [imap_seq_set]. *)
+(** An [imap_seq_set]; [Uint32.zero] stands for [*]. *)
+
+val seq_set_text : (Uint32.t * Uint32.t) list -> string
+(** A set in IMAP syntax, e.g. [1:5,7,100:*]. *)
 
 val pairs : int -> (string * string option) list
 (** An [imap_pair_list]. *)
@@ -164,9 +167,18 @@ type ext_untagged =
   | `Other of Uint32.t option * string * string ]
 (** {!Imap_ext.untagged}. *)
 
+type body_extension = {
+  md5 : string option;
+  disposition : (string * (string * string option) list) option;
+  language : string list;
+  location : string option;
+}
+(** {!Imap_ext.body_extension}. *)
+
 type ext_fetch_item =
   [ `Binary of int list * int option * string option
   | `Binary_size of int list * Uint64.t
+  | `Body_extensions of (int list * body_extension) list
   | `Email_id of string
   | `Thread_id of string option
   | `Save_date of date_time option
@@ -199,6 +211,9 @@ val ext_untagged : int -> int -> ext_untagged
 
 val ext_fetch_item : int -> int -> ext_fetch_item
 (** [ext_fetch_item kind data]: a FETCH item 1.1.0 cannot carry. *)
+
+val body_extensions : int -> (int list * body_extension) list
+(** The extension data of an [imap_body] and its parts, by part number. *)
 
 val ext_status_item : int -> ext_status_item
 (** A STATUS item 1.1.0 cannot carry. *)
@@ -243,6 +258,9 @@ type connection = {
   mutable idle_stop : bool ref option;  (** the stop flag of the last IDLE *)
   mutable idle_stop_sent : bool;
   mutable pending : exn list;  (** results (Imap's) to give before asking the core again *)
+  mutable tag : string;  (** the tag of the last command sent *)
+  mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
+  mutable keep_body_extensions : bool;  (** pass BODYSTRUCTURE extension data over too *)
   passed_over : passed_over Queue.t;  (** what Imap.run passed over, newest last *)
 }
 (** A connection. *)
@@ -263,7 +281,8 @@ val dst_rem : connection -> int
 (** {!Imap.dst_rem}. *)
 
 val flush_output : connection -> unit
-(** Copies what fits of the pending output into the [dst] buffer. *)
+(** Copies what fits of the pending output into the [dst] buffer (and
+    learns the tag of a command that just started). *)
 
 val record_passed_over : connection -> passed_over -> unit
 (** Keeps a value for {!Imap_ext.passed_over}. *)

@@ -12,6 +12,13 @@ type esearch_item = Imap_core.esearch_item
 type thread = Imap_core.thread = Thread of Uint32.t list * thread list
 type namespace = Imap_core.namespace
 type untagged = Imap_core.ext_untagged
+type body_extension = Imap_core.body_extension = {
+  md5 : string option;
+  disposition : (string * (string * string option) list) option;
+  language : string list;
+  location : string option;
+}
+
 type fetch_item = Imap_core.ext_fetch_item
 type status_item = Imap_core.ext_status_item
 type malformed = Imap_core.malformed = { offset : int; raw : string; error_offset : int }
@@ -30,3 +37,5 @@ let mutf7_decode s =
     (Imap_core.C.mutf7_decode
        (Ctypes.CArray.start (Ctypes.CArray.of_string s))
        (Imap_core.Size.of_int (String.length s)))
+
+let keep_body_extensions (c : Imap.connection) keep = c.Imap_core.keep_body_extensions <- keep
