@@ -890,6 +890,10 @@ typedef struct imap_limits {
   uint32_t max_depth;
   // Literals larger than this are streamed in chunks; 0 buffers them all.
   uint64_t stream_threshold;
+  // Most server challenges answered during one AUTHENTICATE; 0 means
+  // the default (32), so that a struct filled by hand before this field
+  // existed keeps working.
+  uint32_t max_auth_challenges;
 } imap_limits;
 
 // A SASL authenticator driven by a C callback.
@@ -2628,7 +2632,8 @@ struct imap_command *imap_cmd_thread(bool uid,
                                      size_t n);
 
 // The default limits (16 MiB lines, 256 MiB literals and responses, depth
-// 100, no streaming).
+// 100, no streaming, 32 AUTHENTICATE challenges). README.md "Limits" and
+// SECURITY.md list what each bounds and the error it gives.
 struct imap_limits imap_limits_default(void);
 
 // Sets the reply of an authenticator callback (copied).

@@ -347,6 +347,8 @@ enum Kind {
         authenticator: Box<dyn Authenticator>,
         /// The initial response, still to be sent at the first challenge.
         initial: Option<Vec<u8>>,
+        /// Challenges answered so far.
+        challenges: usize,
     },
 }
 
@@ -653,7 +655,7 @@ impl Core {
         let initial = authenticator.initial_response().map_err(Error::Auth)?;
         let (inline, initial) = if sasl_ir { (initial, None) } else { (None, initial) };
         let command = Command::Authenticate { mechanism, initial_response: inline.map(Bytes::owned) };
-        self.start(command, Some(Kind::Auth { authenticator, initial }))
+        self.start(command, Some(Kind::Auth { authenticator, initial, challenges: 0 }))
     }
 
     /// Moves the running command's releasable bytes into the output, up to
@@ -844,10 +846,13 @@ impl Core {
             self.fill_output();
             return Ok(Step::AwaitDst);
         }
-        let Kind::Auth { authenticator, initial } = &mut r.kind else {
+        let Kind::Auth { authenticator, initial, challenges } = &mut r.kind else {
             return Err(self.die(Error::UnexpectedContinuation));
         };
+        *challenges += 1;
+        let limit = self.opts.limits.max_auth_challenges;
         let answer = match initial.take() {
+            _ if *challenges > limit => Err(format!("more than {limit} challenges (max_auth_challenges)")),
             Some(first) => Ok(first),
             None => {
                 let b64: Vec<u8> = text.text.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();

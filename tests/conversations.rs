@@ -552,6 +552,28 @@ fn authenticator_refusal_cancels_and_is_not_fatal() {
     );
 }
 
+#[test]
+fn endless_challenges_are_cancelled_at_max_auth_challenges() {
+    let opts = Options { limits: imap::codec::Limits { max_auth_challenges: 2, ..Default::default() }, ..Default::default() };
+    converse_with(
+        opts,
+        &[
+            Act::Server(GREETING),
+            Act::Auth(|| Box::new(Refuses)),
+            Act::Server(b"+ aGVsbG8=\r\n"),
+            Act::Server(b"+ aGVsbG8=\r\n"),
+            Act::Server(b"+ aGVsbG8=\r\n"),
+            Act::Server(b"A1 BAD cancelled\r\n"),
+        ],
+        &[
+            r#"ok none "IMAP4rev1 ready""#,
+            "error authentication cancelled: more than 2 challenges (max_auth_challenges)",
+            r#"bad none "cancelled""#,
+        ],
+        b"A1 AUTHENTICATE X-CHALLENGE\r\nd29ybGQ=\r\nd29ybGQ=\r\n*\r\n",
+    );
+}
+
 struct RefusesAtOnce;
 
 impl Authenticator for RefusesAtOnce {

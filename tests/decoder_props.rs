@@ -67,7 +67,7 @@ fn mutated() -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn small_limits() -> Limits {
-    Limits { max_line: 300, max_literal: 200, max_response: 600, max_depth: 6, stream_threshold: None }
+    Limits { max_line: 300, max_literal: 200, max_response: 600, max_depth: 6, ..Limits::default() }
 }
 
 proptest! {

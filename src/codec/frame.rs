@@ -8,9 +8,30 @@
 use memchr::memchr;
 use thiserror::Error;
 
-/// Limits that protect against hostile or broken servers.
+/// Limits that protect against hostile or broken servers: every bound on
+/// what a server can make the library hold or do, in one place.
 ///
-/// Over a limit, decoding stops with a [`FrameError`] that names it.
+/// | Limit | Default | Why this default | Over it |
+/// |---|---|---|---|
+/// | [`max_line`](Self::max_line) | 16 MiB | a SEARCH of a million 7-digit UIDs fits | [`FrameError::LineTooLong`] (fatal) |
+/// | [`max_literal`](Self::max_literal) | 256 MiB | larger than the mail servers' own message limits; larger bodies should be streamed | [`FrameError::LiteralTooLarge`] (fatal) |
+/// | [`max_response`](Self::max_response) | 256 MiB | a response's bytes: a buffered literal and its lines | [`FrameError::ResponseTooLarge`] (fatal) |
+/// | decoded size: also [`max_response`](Self::max_response) | 256 MiB | the arena memory of one decoded response, copies left by growing lists included; real responses take ~1-3 bytes per input byte, hostile ones up to ~70 | [`crate::codec::ParseErrorKind::TooLarge`]: that response is malformed, decoding goes on |
+/// | [`max_depth`](Self::max_depth) | 100 | real body structures nest < 10 deep; the parser recurses | [`crate::codec::ParseErrorKind::TooDeep`]: malformed, decoding goes on |
+/// | [`stream_threshold`](Self::stream_threshold) | none | not a limit on the server: literals above it are handed out in chunks and never buffered | - |
+/// | [`max_auth_challenges`](Self::max_auth_challenges) | 32 | SASL mechanisms finish in a few round trips (SCRAM 2, GSSAPI ~5) | the exchange is cancelled (`*`), [`crate::conn::Error::Auth`] (not fatal) |
+/// | number width (fixed) | u32 / u64 | as the grammar says (`number` / `number64`) | [`crate::codec::ParseErrorKind::Overflow`]: malformed, never a wrap |
+/// | untagged responses buffered (fixed) | none | the connection hands each one out as it is decoded | - |
+/// | output buffer (fixed) | 64 KiB of literal data at a time, plus the current command line | APPEND data is moved in pieces as it is sent | - |
+///
+/// So one response never takes more than its own bytes (at most
+/// `max_response`) plus `max_response` of decoded form, and the decoder's
+/// buffer grows with the bytes received, never with a size announced by
+/// the server. The Python `imap.Client` adds `max_untagged` (100,000): the
+/// untagged responses one command may collect before
+/// `imap.TooManyUntagged`.
+///
+/// Over a framing limit, decoding stops with a [`FrameError`] that names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Longest line (the text between two literals, or between a literal
@@ -29,11 +50,14 @@ pub struct Limits {
     /// Literals larger than this are not buffered but handed out in chunks
     /// (see [`crate::codec::Event::LiteralBegin`]). `None` buffers every literal.
     pub stream_threshold: Option<u64>,
+    /// Most server challenges answered during one AUTHENTICATE (used by
+    /// [`crate::conn::Connection`]; the decoder ignores it).
+    pub max_auth_challenges: usize,
 }
 
 impl Default for Limits {
-    /// Safe defaults: 16 MiB lines (a SEARCH of a million 7-digit UIDs fits),
-    /// 256 MiB literals and responses, nesting depth 100, no streaming.
+    /// Safe defaults: 16 MiB lines, 256 MiB literals and responses (and
+    /// decoded responses), nesting depth 100, no streaming, 32 challenges.
     fn default() -> Self {
         Limits {
             max_line: 16 << 20,
@@ -41,6 +65,7 @@ impl Default for Limits {
             max_response: 256 << 20,
             max_depth: 100,
             stream_threshold: None,
+            max_auth_challenges: 32,
         }
     }
 }

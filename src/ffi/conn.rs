@@ -24,6 +24,10 @@ pub struct imap_limits {
     pub max_depth: u32,
     /// Literals larger than this are streamed in chunks; 0 buffers them all.
     pub stream_threshold: u64,
+    /// Most server challenges answered during one AUTHENTICATE; 0 means
+    /// the default (32), so that a struct filled by hand before this field
+    /// existed keeps working.
+    pub max_auth_challenges: u32,
 }
 
 impl imap_limits {
@@ -35,12 +39,17 @@ impl imap_limits {
             max_response: size(self.max_response),
             max_depth: self.max_depth as usize,
             stream_threshold: (self.stream_threshold > 0).then_some(self.stream_threshold),
+            max_auth_challenges: match self.max_auth_challenges {
+                0 => Limits::default().max_auth_challenges,
+                n => n as usize,
+            },
         }
     }
 }
 
 /// The default limits (16 MiB lines, 256 MiB literals and responses, depth
-/// 100, no streaming).
+/// 100, no streaming, 32 AUTHENTICATE challenges). README.md "Limits" and
+/// SECURITY.md list what each bounds and the error it gives.
 #[no_mangle]
 pub extern "C" fn imap_limits_default() -> imap_limits {
     let d = Limits::default();
@@ -50,6 +59,7 @@ pub extern "C" fn imap_limits_default() -> imap_limits {
         max_response: d.max_response as u64,
         max_depth: d.max_depth as u32,
         stream_threshold: d.stream_threshold.unwrap_or(0),
+        max_auth_challenges: u32::try_from(d.max_auth_challenges).unwrap_or(u32::MAX),
     }
 }
 

@@ -390,6 +390,7 @@ int main(void) {
     FIELD(struct, imap_limits, max_response);
     FIELD(struct, imap_limits, max_depth);
     FIELD(struct, imap_limits, stream_threshold);
+    FIELD(struct, imap_limits, max_auth_challenges);
     TYPEDEF(imap_auth_fn);
     RECORD(struct, imap_seq_range);
     FIELD(struct, imap_seq_range, start);

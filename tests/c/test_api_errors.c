@@ -214,6 +214,7 @@ static void test_limits(void) {
     CHECK(l.max_response == 256u * 1024 * 1024);
     CHECK(l.max_depth == 100);
     CHECK(l.stream_threshold == 0);
+    CHECK(l.max_auth_challenges == 32);
 
     /* Each limit takes effect in a decoder. */
     struct {
@@ -221,9 +222,9 @@ static void test_limits(void) {
         const char *input;
         uint32_t error;
     } cases[] = {
-        {{16, 1000, 1000, 100, 0}, "* OK a line longer than sixteen bytes\r\n", IMAP_ERROR_LINE_TOO_LONG},
-        {{1000, 4, 1000, 100, 0}, "* 1 FETCH (BODY[] {5}\r\nhello)\r\n", IMAP_ERROR_LITERAL_TOO_LARGE},
-        {{1000, 1000, 24, 100, 0}, "* 1 FETCH (BODY[] {10}\r\n0123456789)\r\n", IMAP_ERROR_RESPONSE_TOO_LARGE},
+        {{16, 1000, 1000, 100, 0, 0}, "* OK a line longer than sixteen bytes\r\n", IMAP_ERROR_LINE_TOO_LONG},
+        {{1000, 4, 1000, 100, 0, 0}, "* 1 FETCH (BODY[] {5}\r\nhello)\r\n", IMAP_ERROR_LITERAL_TOO_LARGE},
+        {{1000, 1000, 24, 100, 0, 0}, "* 1 FETCH (BODY[] {10}\r\n0123456789)\r\n", IMAP_ERROR_RESPONSE_TOO_LARGE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         imap_decoder *d = imap_decoder_new(&cases[i].limits);
@@ -239,7 +240,7 @@ static void test_limits(void) {
 
     /* Nesting deeper than max_depth is not a framing error: the response is
      * malformed and decoding goes on. */
-    imap_limits shallow = {1000, 1000, 1000, 3, 0};
+    imap_limits shallow = {1000, 1000, 1000, 3, 0, 0};
     imap_decoder *d = imap_decoder_new(&shallow);
     const char *deep = "* 1 FETCH (BODYSTRUCTURE ((((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)))))\r\n* 2 EXISTS\r\n";
     CHECK(imap_decoder_feed(d, (const uint8_t *)deep, strlen(deep)) == IMAP_ERROR_OK);
@@ -256,7 +257,7 @@ static void test_limits(void) {
     imap_decoder_free(d);
 
     /* Streaming threshold: a literal above it comes in chunks. */
-    imap_limits stream = {1000, 1000, 1000, 100, 2};
+    imap_limits stream = {1000, 1000, 1000, 100, 2, 0};
     d = imap_decoder_new(&stream);
     const char *lit = "* 3 FETCH (BODY[1] {5}\r\nhello)\r\n";
     CHECK(imap_decoder_feed(d, (const uint8_t *)lit, strlen(lit)) == IMAP_ERROR_OK);

@@ -574,7 +574,7 @@ static const char *const starttls_injection_expect[] = {GREETED, "> A1 STARTTLS\
                                                         "(error IMAP_ERROR_STARTTLS_INJECTION)",
                                                         "(error IMAP_ERROR_CLOSED)", NULL};
 
-static const imap_limits stream_limits = {1u << 20, 1u << 20, 1u << 20, 100, 4};
+static const imap_limits stream_limits = {1u << 20, 1u << 20, 1u << 20, 100, 4, 0};
 static const act streamed_acts[] = {SERVER(GREETING), SEND(noop),
                                     SERVER("* 1 FETCH (UID 7 BODY[] {11}\r\nhello world)\r\nimap1 OK done\r\n"),
                                     SEND(noop), SERVER("* 2 FETCH (BODY[TEXT] {3}\r\nabc)\r\nimap2 OK\r\n"), END};
@@ -590,7 +590,7 @@ static const char *const streamed_expect[] = {GREETED,
                                               "(ok none \"\")",
                                               NULL};
 
-static const imap_limits short_line_limits = {64, 1u << 20, 1u << 20, 100, 0};
+static const imap_limits short_line_limits = {64, 1u << 20, 1u << 20, 100, 0, 0};
 static const act line_too_long_acts[] = {
     SERVER(GREETING), SEND(noop),
     SERVER("* OK xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"),

@@ -403,6 +403,7 @@ class imap_limits(Structure):
         ("max_response", c_uint64),
         ("max_depth", c_uint32),
         ("stream_threshold", c_uint64),
+        ("max_auth_challenges", c_uint32),
     ]
 
 

@@ -46,19 +46,22 @@ Buffer = Union[bytes, bytearray, memoryview]
 class Limits:
     """Decoder limits (bytes). ``stream_threshold``: literals larger than this
     are delivered in chunks (``LITERAL_BEGIN``/``LITERAL_DATA``/``LITERAL_END``
-    steps) instead of in the response; 0 buffers them all. ``Limits()`` gives
-    the library's defaults."""
+    steps) instead of in the response; 0 buffers them all.
+    ``max_auth_challenges``: the most server challenges answered during one
+    AUTHENTICATE. ``Limits()`` gives the library's defaults (README.md,
+    "Limits", says what each bounds)."""
 
     max_line: Optional[int] = None
     max_literal: Optional[int] = None
     max_response: Optional[int] = None
     max_depth: Optional[int] = None
     stream_threshold: Optional[int] = None
+    max_auth_challenges: Optional[int] = None
 
     @staticmethod
     def default() -> "Limits":
         d = _ffi.imap_limits_default()
-        return Limits(d.max_line, d.max_literal, d.max_response, d.max_depth, d.stream_threshold)
+        return Limits(d.max_line, d.max_literal, d.max_response, d.max_depth, d.stream_threshold, d.max_auth_challenges)
 
     def _c(self) -> _ffi.imap_limits:
         d = _ffi.imap_limits_default()
@@ -69,6 +72,7 @@ class Limits:
             ("max_response", 64),
             ("max_depth", 32),
             ("stream_threshold", 64),
+            ("max_auth_challenges", 32),
         ):
             v = getattr(self, name)
             if v is None:

@@ -164,7 +164,12 @@ class TooManyUntagged(LimitError):
 
 
 class NetworkError(FatalError, OSError):
-    """Reading from or writing to the socket failed; the client closes it."""
+    """Reading from or writing to the socket failed; the client closes it.
+    ``errno`` is the socket error's."""
+
+    def __init__(self, message: str = "", errno: Optional[int] = None):
+        super().__init__(message)
+        self.errno = errno
 
 
 class Timeout(Error, TimeoutError):

@@ -133,6 +133,17 @@ def test_limits_defaults():
     d = imap.Limits.default()
     assert d.max_line == 16 * 1024 * 1024
     assert d.stream_threshold == 0
+    assert d.max_auth_challenges == 32
+    with pytest.raises(imap.InvalidArgument):
+        imap.Limits(max_auth_challenges=2**32)._c()
+
+
+def test_socket_errors_are_the_bindings_and_the_standard_ones():
+    assert issubclass(imap.Timeout, imap.Error) and issubclass(imap.Timeout, TimeoutError)
+    assert issubclass(imap.NetworkError, imap.FatalError) and issubclass(imap.NetworkError, OSError)
+    assert issubclass(imap.TooManyUntagged, imap.LimitError)
+    e = imap.NetworkError("reset", 104)
+    assert e.errno == 104 and str(e) == "reset"
 
 
 def test_null_arguments_at_the_c_level():
