@@ -38,7 +38,10 @@ impl<'a> Bytes<'a> {
         String::from_utf8_lossy(&self.0)
     }
 
-    /// Whether the bytes equal `other`, ignoring ASCII case.
+    /// Whether the bytes equal `other`, ignoring ASCII case. Inlined: the
+    /// BODYSTRUCTURE parser calls it for every part (a call costs 100
+    /// instructions per response of benchmark (b)).
+    #[inline]
     pub fn eq_ignore_ascii_case(&self, other: &[u8]) -> bool {
         self.0.eq_ignore_ascii_case(other)
     }

@@ -121,7 +121,7 @@ fn single<'a>(p: &mut Parser<'a>) -> PResult<BodyStructure<'a>> {
                 p.alloc(SinglePartExt { extensions, ..SinglePartExt::default() })
             },
         )?;
-        Some(&*ext)
+        Some(ext)
     } else {
         None
     };

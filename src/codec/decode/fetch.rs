@@ -1,6 +1,6 @@
 //! FETCH items (`msg-att`), sections and date-times.
 
-use super::parser::{finish, keywords, ArenaVec, PResult, Parser};
+use super::parser::{finish, is_astring_char, keywords, ArenaVec, PResult, Parser};
 
 keywords! {
     /// FETCH item names.
@@ -180,12 +180,18 @@ pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
     if ended {
         return Ok(Section { part: Slice::Borrowed(part), text: None });
     }
-    let text = if p.keyword(b"HEADER.FIELDS.NOT") {
+    // `HEADER.FIELDS (` as servers send it, in upper case, is compared as
+    // one slice before the case-insensitive keywords are tried (see
+    // `header_names` for what it saves).
+    let text = if p.buf[p.pos..].starts_with(b"HEADER.FIELDS (") {
+        p.pos += b"HEADER.FIELDS ".len();
+        SectionText::HeaderFields(Slice::Borrowed(header_names(p)?))
+    } else if p.keyword(b"HEADER.FIELDS.NOT") {
         p.sp()?;
-        SectionText::HeaderFieldsNot(Slice::Borrowed(p.paren_list(|p| p.astring())?))
+        SectionText::HeaderFieldsNot(Slice::Borrowed(header_names(p)?))
     } else if p.keyword(b"HEADER.FIELDS") {
         p.sp()?;
-        SectionText::HeaderFields(Slice::Borrowed(p.paren_list(|p| p.astring())?))
+        SectionText::HeaderFields(Slice::Borrowed(header_names(p)?))
     } else if p.keyword(b"HEADER") {
         SectionText::Header
     } else if p.keyword(b"TEXT") {
@@ -197,6 +203,41 @@ pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
     };
     p.expect(b']', "']'")?;
     Ok(Section { part: Slice::Borrowed(part), text: Some(text) })
+}
+
+/// `"(" header-fld-name *(SP header-fld-name) ")"`. Names are nearly
+/// always atoms separated by single spaces: one loop over the bytes splits
+/// them, and anything else (a quoted name, extra spaces) goes to the
+/// general list parser from the start. With the slice compare in
+/// `section`, benchmark (e) goes from 3,303 to 2,543 instructions per
+/// response: the general parser spent 1,100 on `(FROM TO SUBJECT DATE
+/// MESSAGE-ID)`. (Finding the `)` with memchr first and splitting the
+/// names cost 220 more; an iterator instead of indexing, 150 more.)
+fn header_names<'a>(p: &mut Parser<'a>) -> PResult<&'a [Bytes<'a>]> {
+    let buf = p.buf;
+    let open = p.pos;
+    if buf.get(open) == Some(&b'(') {
+        let mut names = p.list()?;
+        let (mut start, mut i) = (open + 1, open + 1);
+        while let Some(&b) = buf.get(i) {
+            if is_astring_char(b) {
+                i += 1;
+                continue;
+            }
+            if i == start || !matches!(b, b' ' | b')') {
+                break;
+            }
+            p.push(&mut names, Bytes::borrowed(&buf[start..i]))?;
+            i += 1;
+            if b == b')' {
+                p.pos = i;
+                return Ok(finish(names));
+            }
+            start = i;
+        }
+    }
+    p.pos = open;
+    p.paren_list(|p| p.astring())
 }
 
 /// `"[" [part] "]"` of BINARY items.

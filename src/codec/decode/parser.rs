@@ -578,28 +578,14 @@ impl<'a> Parser<'a> {
     /// `(` units separated by spaces `)`, like [`Parser::paren_list`], but
     /// each element is a [`Parser::unit`]: one that does not parse is
     /// skipped and kept as `raw` makes it (with [`Parser::skip_unit`] or
-    /// [`Parser::skip_pair`] and `)` as the closer).
+    /// [`Parser::skip_pair`] and `)` as the closer). A unit ends before a
+    /// space or `)`, or at the line's end, where the list fails as unclosed.
     pub(crate) fn unit_list<T>(
         &mut self,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
         mut raw: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<&'a [T]> {
-        self.expect(b'(', "'('")?;
-        self.enter()?;
-        let mut out = self.list()?;
-        loop {
-            self.spaces();
-            if self.eat(b')') {
-                break;
-            }
-            if self.at_eol() {
-                return Err(self.expected("')'"));
-            }
-            let value = self.unit(b')', &mut item, &mut raw)?;
-            self.push(&mut out, value)?;
-        }
-        self.leave();
-        Ok(finish(out))
+        self.paren_list(|p| p.unit(b')', &mut item, &mut raw))
     }
 
     /// `"(" *(name SP nstring) ")"`, extra spaces allowed: the name/value
