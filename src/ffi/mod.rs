@@ -25,7 +25,6 @@ pub mod decoder;
 pub mod error;
 pub mod types;
 
-use std::any::Any;
 use std::ffi::{c_char, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -55,41 +54,52 @@ impl imap_bytes {
 static EMPTY: [u8; 1] = [0];
 
 /// Storage for what a call hands to C: every array and boxed value that a
-/// returned struct points to lives here until the next call.
+/// returned struct points to lives here until the next call. A bump arena:
+/// a response's lists cost no allocation of their own once it has grown,
+/// and forgetting them frees nothing. Only plain data (`Copy`, so nothing
+/// to drop) goes in.
 #[derive(Default)]
 pub(crate) struct Arena {
-    blocks: Vec<Box<dyn Any>>,
+    bump: bumpalo::Bump,
 }
+
+/// The most arena memory kept for the next call; an arena that grew beyond
+/// this (for one huge response) is released instead of reused.
+const ARENA_KEEP: usize = 1 << 20;
 
 impl Arena {
     /// Forgets everything handed out before.
     pub(crate) fn clear(&mut self) {
-        self.blocks.clear();
+        if self.bump.allocated_bytes() > ARENA_KEEP {
+            self.bump = bumpalo::Bump::new();
+        } else {
+            self.bump.reset();
+        }
     }
 
-    /// Keeps `v` alive and returns a pointer to its elements and their count.
-    pub(crate) fn slice<T: 'static>(&mut self, v: Vec<T>) -> (*const T, usize) {
+    /// Keeps a copy of `v`'s elements and returns a pointer to them and
+    /// their count.
+    pub(crate) fn slice<T: Copy>(&mut self, v: Vec<T>) -> (*const T, usize) {
         if v.is_empty() {
             return (std::ptr::NonNull::dangling().as_ptr(), 0);
         }
-        let boxed: Box<[T]> = v.into_boxed_slice();
-        let out = (boxed.as_ptr(), boxed.len());
-        self.blocks.push(Box::new(boxed));
-        out
+        let kept: &[T] = self.bump.alloc_slice_copy(&v);
+        (kept.as_ptr(), kept.len())
     }
 
     /// Keeps `v` alive and returns a pointer to it.
-    pub(crate) fn boxed<T: 'static>(&mut self, v: T) -> *const T {
-        let b = Box::new(v);
-        let p: *const T = &*b;
-        self.blocks.push(b);
-        p
+    pub(crate) fn boxed<T: Copy>(&mut self, v: T) -> *const T {
+        let kept: &T = self.bump.alloc(v);
+        kept
     }
 
     /// Keeps a copy of `b` alive and returns it as [`imap_bytes`].
     pub(crate) fn copy(&mut self, b: &[u8]) -> imap_bytes {
-        let (ptr, len) = self.slice(b.to_vec());
-        imap_bytes { ptr: if len == 0 { EMPTY.as_ptr() } else { ptr }, len }
+        if b.is_empty() {
+            return imap_bytes { ptr: EMPTY.as_ptr(), len: 0 };
+        }
+        let kept: &[u8] = self.bump.alloc_slice_copy(b);
+        imap_bytes { ptr: kept.as_ptr(), len: kept.len() }
     }
 }
 

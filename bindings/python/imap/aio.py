@@ -25,7 +25,7 @@ from typing import Any, AsyncIterator, Callable, Iterable, List, Optional, Tuple
 
 from . import commands as _cmd
 from .auth import Authenticator, plain, xoauth2
-from .client import MailboxSummary, MalformedCompletion, Result, Client as _SyncClient
+from .client import BodySink, MailboxSummary, MalformedCompletion, Result, _Session, _StreamedParts, _append_uid
 from .commands import Command
 from .connection import Connection, Limits
 from .errors import BadResponse, Error, NoResponse, UsageError
@@ -53,7 +53,7 @@ from .types import (
 __all__ = ["Client"]
 
 
-class Client:
+class Client(_Session):
     """An asyncio IMAP client; create it with ``await Client.connect(...)``
     (same options as :class:`imap.Client`)."""
 
@@ -151,13 +151,6 @@ class Client:
                 return step
             step = conn.run()
 
-    _learn = _SyncClient._learn
-    _learn_code = _SyncClient._learn_code
-    _summary = _SyncClient._summary
-
-    def _passing(self, u: Untagged) -> None:
-        if self.on_untagged is not None:
-            self.on_untagged(u)
 
     async def _drain(self) -> None:
         self._c().idle_stop()  # an IDLE left by its loop; harmless otherwise
@@ -315,12 +308,16 @@ class Client:
 
     async def fetch(
         self, messages: Any, items: Any = ("UID", "FLAGS", "ENVELOPE", "RFC822.SIZE"), *, uid: bool = True,
-        changed_since: Optional[int] = None,
+        changed_since: Optional[int] = None, body_sink: Optional[BodySink] = None,
     ) -> AsyncIterator[Fetch]:
-        """FETCH as an async generator of :class:`imap.Fetch`."""
+        """FETCH as an async generator of :class:`imap.Fetch`; ``body_sink``
+        receives the streamed body parts, as for :meth:`imap.Client.fetch`."""
+        streamed = _StreamedParts(body_sink)
         async for ev in self.stream(_cmd.fetch(messages, items, uid=uid, changed_since=changed_since)):
             if isinstance(ev, Fetch):
                 yield ev
+            elif streamed.take(ev):
+                continue
             elif isinstance(ev, Untagged):
                 self._passing(ev)
 
@@ -335,10 +332,7 @@ class Client:
         self, mailbox: str, message: bytes, *, flags: Iterable[Union[str, Flag]] = (),
         date: Optional[datetime] = None,
     ) -> Optional[AppendUid]:
-        r = await self.execute(_cmd.append(mailbox, message, flags=flags, date=date))
-        if r.code is not None and r.code.kind is CodeKind.APPEND_UID:
-            return r.code.value
-        return None
+        return _append_uid(await self.execute(_cmd.append(mailbox, message, flags=flags, date=date)))
 
     async def idle(self, timeout: Optional[float] = None) -> AsyncIterator[Untagged]:
         """IDLE as an async generator of untagged responses; it ends after

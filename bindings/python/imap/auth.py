@@ -19,7 +19,7 @@ the Python exception.
 from __future__ import annotations
 
 import ctypes
-from typing import Callable, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from . import _ffi
 from .errors import InvalidArgument
@@ -96,7 +96,7 @@ class _CallbackHandle(_Handle):
         if not mech:
             raise InvalidArgument("the mechanism name is empty")
 
-        def callback(_userdata, challenge, challenge_len, reply):
+        def callback(_userdata: Any, challenge: Any, challenge_len: int, reply: Any) -> int:
             try:
                 if challenge is None:
                     answer = fn(None)

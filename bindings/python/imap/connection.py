@@ -368,7 +368,8 @@ class Decoder(_Owned):
                 raise Error("imap_decoder_next returned NULL")
             k, error = _fast.EVENT.unpack_from(_fast.MEM, p)
             if k == 1:
-                return _fast.response(p + _fast.EVENT_U)
+                event: Event = _fast.response(p + _fast.EVENT_U)
+                return event
             if k == 0:
                 return None
             u = _ffi.imap_event.from_address(p).u

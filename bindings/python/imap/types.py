@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from . import mutf7
 
@@ -691,7 +691,7 @@ class Flags(Untagged):
     """``* FLAGS (...)``."""
 
     flags: Tuple[Flag, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.FLAGS
+    kind = UntaggedKind.FLAGS
 
 
 @dataclass(frozen=True)
@@ -732,7 +732,7 @@ class MailboxStatus(Untagged):
 
     raw_mailbox: bytes
     items: Tuple[StatusItem, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.STATUS
+    kind = UntaggedKind.STATUS
 
     @property
     def mailbox(self) -> str:
@@ -773,7 +773,7 @@ class Esearch(Untagged):
     tag: Optional[str]
     uid: bool
     items: Tuple[EsearchItem, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.ESEARCH
+    kind = UntaggedKind.ESEARCH
 
 
 @dataclass(frozen=True)
@@ -789,7 +789,7 @@ class Thread(Untagged):
     """``* THREAD ...``."""
 
     threads: Tuple[ThreadNode, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.THREAD
+    kind = UntaggedKind.THREAD
 
 
 @dataclass(frozen=True)
@@ -809,7 +809,7 @@ class Namespace(Untagged):
     personal: Optional[Tuple[NamespaceDesc, ...]]
     other: Optional[Tuple[NamespaceDesc, ...]]
     shared: Optional[Tuple[NamespaceDesc, ...]]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.NAMESPACE
+    kind = UntaggedKind.NAMESPACE
 
 
 @dataclass(frozen=True)
@@ -817,7 +817,7 @@ class Id(Untagged):
     """``* ID``: the (name, value) fields, or None for ``ID NIL``."""
 
     fields: Optional[Tuple[Tuple[str, Optional[str]], ...]]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.ID
+    kind = UntaggedKind.ID
 
     def as_dict(self) -> Dict[str, Optional[str]]:
         return dict(self.fields or ())
@@ -838,7 +838,7 @@ class Quota(Untagged):
 
     root: bytes
     resources: Tuple[QuotaResource, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.QUOTA
+    kind = UntaggedKind.QUOTA
 
 
 @dataclass(frozen=True)
@@ -847,7 +847,7 @@ class QuotaRoot(Untagged):
 
     raw_mailbox: bytes
     roots: Tuple[bytes, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.QUOTA_ROOT
+    kind = UntaggedKind.QUOTA_ROOT
 
     @property
     def mailbox(self) -> str:
@@ -860,7 +860,7 @@ class Acl(Untagged):
 
     raw_mailbox: bytes
     entries: Tuple[Tuple[bytes, bytes], ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.ACL
+    kind = UntaggedKind.ACL
 
     @property
     def mailbox(self) -> str:
@@ -875,7 +875,7 @@ class ListRights(Untagged):
     identifier: bytes
     required: bytes
     optional: Tuple[bytes, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.LIST_RIGHTS
+    kind = UntaggedKind.LIST_RIGHTS
 
     @property
     def mailbox(self) -> str:
@@ -888,7 +888,7 @@ class MyRights(Untagged):
 
     raw_mailbox: bytes
     rights: bytes
-    kind: ClassVar[UntaggedKind] = UntaggedKind.MY_RIGHTS
+    kind = UntaggedKind.MY_RIGHTS
 
     @property
     def mailbox(self) -> str:
@@ -903,7 +903,7 @@ class Metadata(Untagged):
     raw_mailbox: bytes
     values: Optional[Tuple[Tuple[bytes, Optional[bytes]], ...]]
     changed: Optional[Tuple[bytes, ...]]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.METADATA
+    kind = UntaggedKind.METADATA
 
     @property
     def mailbox(self) -> str:
@@ -915,7 +915,7 @@ class Exists(Untagged):
     """``* n EXISTS``."""
 
     count: int
-    kind: ClassVar[UntaggedKind] = UntaggedKind.EXISTS
+    kind = UntaggedKind.EXISTS
 
 
 @dataclass(frozen=True)
@@ -923,7 +923,7 @@ class Recent(Untagged):
     """``* n RECENT``."""
 
     count: int
-    kind: ClassVar[UntaggedKind] = UntaggedKind.RECENT
+    kind = UntaggedKind.RECENT
 
 
 @dataclass(frozen=True)
@@ -931,7 +931,7 @@ class Expunge(Untagged):
     """``* n EXPUNGE``."""
 
     seq: int
-    kind: ClassVar[UntaggedKind] = UntaggedKind.EXPUNGE
+    kind = UntaggedKind.EXPUNGE
 
 
 @dataclass(frozen=True)
@@ -940,7 +940,7 @@ class Vanished(Untagged):
 
     earlier: bool
     uids: SequenceSet
-    kind: ClassVar[UntaggedKind] = UntaggedKind.VANISHED
+    kind = UntaggedKind.VANISHED
 
 
 @dataclass(frozen=True)
@@ -950,7 +950,7 @@ class UnknownResponse(Untagged):
     number: Optional[int]
     name: str
     rest: bytes
-    kind: ClassVar[UntaggedKind] = UntaggedKind.OTHER
+    kind = UntaggedKind.OTHER
 
 
 # ---------------------------------------------------------------------------
@@ -1155,7 +1155,7 @@ class Fetch(Untagged):
 
     seq: int
     items: Tuple[FetchItem, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.FETCH
+    kind = UntaggedKind.FETCH
 
     def get(self, kind: FetchKind, default: Any = None) -> Any:
         """The value of the first item of ``kind``."""
@@ -1166,43 +1166,51 @@ class Fetch(Untagged):
 
     @property
     def uid(self) -> Optional[int]:
-        return self.get(FetchKind.UID)
+        """The UID, if fetched."""
+        return cast("Optional[int]", self.get(FetchKind.UID))
 
     @property
     def flags(self) -> Optional[Tuple[Flag, ...]]:
-        return self.get(FetchKind.FLAGS)
+        """The FLAGS, if fetched."""
+        return cast("Optional[Tuple[Flag, ...]]", self.get(FetchKind.FLAGS))
 
     @property
     def envelope(self) -> Optional[Envelope]:
-        return self.get(FetchKind.ENVELOPE)
+        """The ENVELOPE, if fetched."""
+        return cast("Optional[Envelope]", self.get(FetchKind.ENVELOPE))
 
     @property
     def internal_date(self) -> Optional[datetime]:
-        return self.get(FetchKind.INTERNAL_DATE)
+        """The INTERNALDATE, if fetched."""
+        return cast("Optional[datetime]", self.get(FetchKind.INTERNAL_DATE))
 
     @property
     def size(self) -> Optional[int]:
-        return self.get(FetchKind.RFC822_SIZE)
+        """The RFC822.SIZE, if fetched."""
+        return cast("Optional[int]", self.get(FetchKind.RFC822_SIZE))
 
     @property
     def modseq(self) -> Optional[int]:
-        return self.get(FetchKind.MOD_SEQ)
+        """The MODSEQ (RFC 7162), if fetched."""
+        return cast("Optional[int]", self.get(FetchKind.MOD_SEQ))
 
     @property
     def body_structure(self) -> Optional[BodyStructure]:
+        """The BODYSTRUCTURE (or BODY), if fetched."""
         b = self.get(FetchKind.BODY_STRUCTURE)
-        return b if b is not None else self.get(FetchKind.BODY)
+        return cast("Optional[BodyStructure]", b if b is not None else self.get(FetchKind.BODY))
 
     @property
     def rfc822(self) -> Optional[bytes]:
-        return self.get(FetchKind.RFC822)
+        """The RFC822 data, if fetched."""
+        return cast("Optional[bytes]", self.get(FetchKind.RFC822))
 
     def section(self, spec: Union[str, Section] = "") -> Optional[bytes]:
         """The data of ``BODY[spec]`` (e.g. ``""``, ``"HEADER"``, ``"1.2"``), if present."""
         want = str(spec).upper()
         for item in self.items:
             if item.kind is FetchKind.BODY_SECTION and str(item.value.section).upper() == want:
-                return item.value.data
+                return cast(Optional[bytes], item.value.data)
         return None
 
     @property
