@@ -53,6 +53,9 @@ class Authenticator:
         """The answer to a server challenge."""
         raise NotImplementedError
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__module__}.{type(self).__qualname__} {self.mechanism}>"
+
     # -- internal ---------------------------------------------------------
 
     def _make(self) -> "_Handle":

@@ -145,6 +145,11 @@ def _default_port(use_ssl: bool) -> int:
     return 993 if use_ssl else 143
 
 
+def _client_repr(cls: str, where: str, closed: bool, selected: Optional[MailboxSummary]) -> str:
+    state = "closed" if closed else f"selected {selected.name!r}" if selected is not None else "open"
+    return f"<{cls} {where} {state}>"
+
+
 class _Session:
     """What both clients learn from responses: capabilities and the
     selected mailbox; and where unsolicited responses go."""
@@ -384,7 +389,11 @@ class Client(_Session):
 
     @property
     def closed(self) -> bool:
+        """Whether the client is closed (its socket released)."""
         return self._sock is None
+
+    def __repr__(self) -> str:
+        return _client_repr("imap.Client", f"{self.host}:{self.port}", self.closed, self.selected)
 
     def capabilities(self, refresh: bool = False) -> Tuple[Capability, ...]:
         """The server's capabilities (asked with CAPABILITY when unknown or
@@ -597,6 +606,10 @@ class IdleSession:
         self._pending: List[Untagged] = []
         self._step: Optional[Step] = client._conn.run(_cmd.idle())  # the first step (AWAIT_DST)
         self.result: Optional[Result] = None
+
+    def __repr__(self) -> str:
+        state = "finished" if self._finished else "stopping" if self._stop_requested or self._stopped else "running"
+        return f"<imap.IdleSession {state}, {len(self._pending)} pending>"
 
     def stop(self) -> None:
         """Ends IDLE at the next step (DONE is sent)."""

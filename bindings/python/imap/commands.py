@@ -51,6 +51,7 @@ class Command:
 
     @property
     def handle(self) -> int:
+        """The ``imap_command *`` of the library (for the binding's own calls)."""
         if self._ptr is None:
             raise InvalidArgument(f"{self.name}: the command was freed")
         return self._ptr

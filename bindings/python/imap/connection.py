@@ -392,6 +392,9 @@ class Decoder(_Owned):
                 return
             yield ev
 
+    def __repr__(self) -> str:
+        return f"<imap.Decoder {'closed' if self._ptr is None else 'open'}>"
+
     def decode(self, data: Buffer) -> List[Event]:
         """Feeds ``data`` and returns the events it completes."""
         self.feed(data)

@@ -349,5 +349,6 @@ def build_keys(keys: Any) -> Tuple[Any, int]:
 
 
 def free_keys(keys: List[int]) -> None:
+    """Frees search keys made by :func:`build_keys` that were not given to a command."""
     for k in keys:
         _ffi.imap_search_key_free(k)

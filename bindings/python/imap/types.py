@@ -707,6 +707,7 @@ class MailboxList(Untagged):
 
     @property
     def name(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_name)
 
     def has(self, attr: MailboxAttrKind) -> bool:
@@ -736,9 +737,11 @@ class MailboxStatus(Untagged):
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
     def get(self, kind: StatusKind, default: Optional[int] = None) -> Optional[int]:
+        """The value of the status item ``kind``, or ``default``."""
         for item in self.items:
             if item.kind is kind:
                 return item.number
@@ -820,6 +823,7 @@ class Id(Untagged):
     kind = UntaggedKind.ID
 
     def as_dict(self) -> Dict[str, Optional[str]]:
+        """The fields as a dict (empty for ``ID NIL``)."""
         return dict(self.fields or ())
 
 
@@ -851,6 +855,7 @@ class QuotaRoot(Untagged):
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -864,6 +869,7 @@ class Acl(Untagged):
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -879,6 +885,7 @@ class ListRights(Untagged):
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -892,6 +899,7 @@ class MyRights(Untagged):
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -907,6 +915,7 @@ class Metadata(Untagged):
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -1297,8 +1306,10 @@ class Step:
 
     @property
     def untagged(self) -> Optional[Untagged]:
+        """The untagged response of an ``UNTAGGED`` step, else None."""
         return self.value if self.kind is StepKind.UNTAGGED else None
 
     @property
     def text(self) -> Optional[RespText]:
+        """The code and text of an ``OK``/``NO``/``BAD``/``PREAUTH`` step, else None."""
         return self.value if isinstance(self.value, RespText) else None

@@ -222,3 +222,29 @@ def test_asyncio_client(server):
             assert await c.search(imap.search.Header("Subject", subject))
 
     asyncio.run(main())
+
+
+def test_asyncio_starttls_where_asyncio_cannot_is_refused_before_sending(server, monkeypatch):
+    monkeypatch.delattr(asyncio.StreamWriter, "start_tls", raising=False)  # as on Python < 3.11
+
+    async def main():
+        c = await imap.aio.Client.connect(server.host, server.plain_port, ssl=False, timeout=30)
+        async with c:
+            with pytest.raises(imap.UsageError, match="Python 3.11"):
+                await c.starttls()
+            # Nothing was sent: the cleartext session goes on.
+            assert (await c.noop()).text
+        with pytest.raises(imap.UsageError, match="Python 3.11"):
+            await imap.aio.Client.connect(server.host, server.plain_port, ssl=False, starttls=True, timeout=30)
+
+    asyncio.run(main())
+
+
+def test_reprs_show_the_state(server):
+    with connect(server) as c:
+        assert repr(c) == f"<imap.Client {server.host}:{server.plain_port} open>"
+        c.examine("INBOX")
+        assert repr(c) == f"<imap.Client {server.host}:{server.plain_port} selected 'INBOX'>"
+        with c.idle(timeout=0.1) as session:
+            assert repr(session) == "<imap.IdleSession running, 0 pending>"
+    assert repr(c).endswith(" closed>")
