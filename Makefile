@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 CBINDGEN_VERSION := 0.29.2
 CBINDGEN := target/tools/bin/cbindgen
 
-.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps bench-ocaml test-fuzz test-hostile fuzz
+.PHONY: all build lib demo test test-rust test-c test-python test-ocaml test-e2e check-header check-layers header bench bench-instructions install clean deps bench-ocaml test-fuzz test-hostile fuzz test-large
 
 all: build
 
@@ -80,10 +80,16 @@ test-ocaml: lib
 	bindings/ocaml/run-tests
 
 ## test-e2e: end-to-end tests against Dovecot and Cyrus on 127.0.0.1: the
-## Rust suite (tests/e2e.rs), then the C examples against both servers.
+## Rust suite (tests/e2e.rs), then the C examples against both servers, then a
+## 256 MiB BODY[] streamed to a file through Rust, C and Python in bounded memory.
 test-e2e: lib
 	scripts/e2e
 	EXAMPLES_SERVERS="dovecot cyrus" examples/c/test
+	tests/large/run
+
+## test-large: the same with a 1 GiB BODY[] (about a minute and a half).
+test-large: lib
+	tests/large/run $$((1 << 30))
 
 ## bench: decoder throughput, ours and the peer crates' side by side
 ## (make bench BENCH_ARGS=--quick for a short run); the heap memory of

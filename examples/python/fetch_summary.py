@@ -8,6 +8,7 @@ a mailbox (EXAMINE, so nothing is changed).
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -17,7 +18,8 @@ import imap  # noqa: E402
 from _common import connect, parser, run  # noqa: E402
 
 
-def human(n: int) -> str:
+def human(size: int) -> str:
+    n = float(size)
     for unit in ("B", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
@@ -25,7 +27,7 @@ def human(n: int) -> str:
     return str(n)
 
 
-def summary(args) -> None:
+def summary(args: argparse.Namespace) -> None:
     with connect(args) as client:
         client.login(args.user, args.password)
         box = client.examine(args.mailbox)

@@ -16,8 +16,10 @@ the sender.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from typing import Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -25,14 +27,14 @@ import imap  # noqa: E402
 from _common import connect, parser, run  # noqa: E402
 
 
-def sender_of(envelope: imap.Envelope) -> str:
-    if not envelope.from_:
+def sender_of(envelope: Optional[imap.Envelope]) -> str:
+    if envelope is None or not envelope.from_:
         return "<unnamed>"
     a = envelope.from_[0]
     return f'"{a.display_name}" <{a.email}>'
 
 
-def wait_mail(args) -> None:
+def wait_mail(args: argparse.Namespace) -> None:
     with connect(args) as client:
         client.login(args.user, args.password)
         box = client.examine(args.mailbox)

@@ -25,6 +25,16 @@ from .headers import decode_header
 from .types import *  # noqa: F401,F403
 from .client import Client, IdleSession, MailboxSummary, MalformedCompletion, Message, Result  # noqa: E402
 from . import aio  # noqa: E402
+from . import errors as _errors, types as _types
+
+__all__ = [
+    "auth", "commands", "cmd", "mutf7", "search", "sexp", "aio",
+    "Command", "Connection", "Decoder", "Limits", "ErrorCode", "decode_header",
+    "Client", "IdleSession", "MailboxSummary", "MalformedCompletion", "Message", "Result",
+    "library_version", "library_path",
+]
+__all__ += _errors.__all__
+__all__ += _types.__all__
 
 __version__ = "0.1.0"
 

@@ -172,7 +172,9 @@ def date_time(d: _ffi.imap_date_time) -> datetime:
 
 
 _FLAG_KINDS = list(FlagKind)
-_SYSTEM = {k: Flag(k) for k in FlagKind if k not in (FlagKind.KEYWORD, FlagKind.EXTENSION, FlagKind.UNPARSED)}
+_SYSTEM: Dict[FlagKind, Flag] = {
+    k: Flag(k) for k in FlagKind if k not in (FlagKind.KEYWORD, FlagKind.EXTENSION, FlagKind.UNPARSED)
+}
 
 
 def flag(f: _ffi.imap_flag) -> Flag:
@@ -187,7 +189,7 @@ def flags(lst: _ffi.imap_flag_list) -> Tuple[Flag, ...]:
     return tuple(flag(f) for f in items(lst.items, lst.len))
 
 
-def _enum(cls, n: int, default):
+def _enum(cls: Any, n: int, default: Any) -> Any:
     try:
         return cls(n)
     except ValueError:

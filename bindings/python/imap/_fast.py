@@ -39,7 +39,7 @@ from .types import (
 )
 
 #: The whole address space as bytes: ``MEM[p:p + n]`` copies n bytes at p.
-MEM = (ctypes.c_char * sys.maxsize).from_address(0)
+MEM: Any = (ctypes.c_char * sys.maxsize).from_address(0)
 
 _CODES: Dict[Any, str] = {
     ctypes.c_uint8: "B",

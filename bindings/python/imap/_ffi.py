@@ -901,7 +901,7 @@ imap_auth_fn = CFUNCTYPE(c_int32, c_void_p, c_void_p, c_size_t, c_void_p)
 # Functions. Opaque handles are c_void_p (an int, or None for NULL).
 
 
-def _fn(name: str, restype, argtypes) -> Optional[object]:
+def _fn(name: str, restype: Any, argtypes: List[Any]) -> Any:
     """Declares `name`; returns None when the library lacks it."""
     f = getattr(lib, name, None)
     if f is None:
@@ -1166,7 +1166,7 @@ imap_cmd_sort = _fn("imap_cmd_sort", handle, [c_bool, P_u32, c_size_t, c_char_p,
 imap_cmd_thread = _fn("imap_cmd_thread", handle, [c_bool, c_char_p, c_char_p, P_handle, c_size_t])
 
 
-def sym(name: str):
+def sym(name: str) -> Any:
     """A declared function, or NotImplementedError if the library lacks it."""
     f = globals().get(name)
     if f is None:

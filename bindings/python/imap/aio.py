@@ -25,7 +25,7 @@ from typing import Any, AsyncIterator, Callable, Iterable, List, Optional, Tuple
 
 from . import commands as _cmd
 from .auth import Authenticator, plain, xoauth2
-from .client import MailboxSummary, MalformedCompletion, Result, Client as _SyncClient
+from .client import BodySink, MailboxSummary, MalformedCompletion, Result, _Session, _StreamedParts, _append_uid, _client_repr
 from .commands import Command
 from .connection import Connection, Limits
 from .errors import BadResponse, Error, NoResponse, UsageError
@@ -53,12 +53,13 @@ from .types import (
 __all__ = ["Client"]
 
 
-class Client:
+class Client(_Session):
     """An asyncio IMAP client; create it with ``await Client.connect(...)``
     (same options as :class:`imap.Client`)."""
 
     def __init__(self) -> None:
         self.host = ""
+        self.port = 0
         self.timeout: Optional[float] = None
         self.read_size = 64 * 1024
         self.on_untagged: Optional[Callable[[Untagged], None]] = None
@@ -91,6 +92,7 @@ class Client:
         self.host, self.timeout, self.read_size, self.on_untagged = host, timeout, read_size, on_untagged
         self._ssl_context = ssl_context
         port = port if port is not None else (993 if ssl else 143)
+        self.port = port
         ctx = self._context() if ssl else None
         self._reader, self._writer = await asyncio.wait_for(
             asyncio.open_connection(host, port, ssl=ctx, server_hostname=host if ssl else None), timeout
@@ -151,13 +153,6 @@ class Client:
                 return step
             step = conn.run()
 
-    _learn = _SyncClient._learn
-    _learn_code = _SyncClient._learn_code
-    _summary = _SyncClient._summary
-
-    def _passing(self, u: Untagged) -> None:
-        if self.on_untagged is not None:
-            self.on_untagged(u)
 
     async def _drain(self) -> None:
         self._c().idle_stop()  # an IDLE left by its loop; harmless otherwise
@@ -224,6 +219,9 @@ class Client:
                 pass
         await self.close()
 
+    def __repr__(self) -> str:
+        return _client_repr("imap.aio.Client", f"{self.host}:{self.port}", self._writer is None, self.selected)
+
     async def close(self) -> None:
         """Closes the connection without LOGOUT."""
         w, self._writer = self._writer, None
@@ -237,24 +235,29 @@ class Client:
             self._conn.close()
 
     async def capabilities(self, refresh: bool = False) -> Tuple[Capability, ...]:
+        """The server's capabilities (asked for with CAPABILITY if unknown or ``refresh``)."""
         if refresh or self._capabilities is None:
             for u in (await self.execute(_cmd.capability())).untagged:
                 self._learn(u)
         return self._capabilities or ()
 
     async def has_capability(self, name: str) -> bool:
+        """Whether the server announced the capability ``name`` (e.g. ``"IDLE"``)."""
         return any(c == name for c in await self.capabilities())
 
     async def noop(self) -> Result:
+        """NOOP (also collects pending untagged responses)."""
         return await self.execute(_cmd.noop())
 
     async def login(self, user: Union[str, bytes], password: Union[str, bytes]) -> Result:
+        """LOGIN."""
         r = await self.execute(_cmd.login(user, password))
         if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
             self._capabilities = None
         return r
 
     async def authenticate(self, mechanism: Union[Authenticator, str], *args: Any) -> Result:
+        """AUTHENTICATE, as :meth:`imap.Client.authenticate`."""
         if isinstance(mechanism, str):
             m = mechanism.upper()
             if m == "PLAIN":
@@ -269,18 +272,26 @@ class Client:
         return r
 
     async def starttls(self, ssl_context: Optional[_ssl.SSLContext] = None) -> None:
-        """STARTTLS (needs Python 3.11's ``StreamWriter.start_tls``)."""
+        """STARTTLS. It needs ``asyncio.StreamWriter.start_tls`` (Python 3.11
+        or later): on older Pythons it raises :class:`imap.UsageError` at
+        once, before anything is sent (connect with ``ssl=True`` instead)."""
+        writer = self._writer
+        start_tls = getattr(writer, "start_tls", None)
+        if writer is None or start_tls is None:
+            raise UsageError(
+                "STARTTLS with imap.aio needs Python 3.11 or later (asyncio.StreamWriter.start_tls); "
+                "connect with ssl=True (implicit TLS, port 993) instead"
+                if writer is not None
+                else "the client is closed"
+            )
         if ssl_context is not None:
             self._ssl_context = ssl_context
         await self.execute(_cmd.starttls())
-        assert self._writer is not None
-        start_tls = getattr(self._writer, "start_tls", None)
-        if start_tls is None:
-            raise UsageError("STARTTLS with asyncio needs Python 3.11 or later; use ssl=True")
         await asyncio.wait_for(start_tls(self._context(), server_hostname=self.host), self.timeout)
         self._capabilities = None
 
     async def logout(self) -> None:
+        """LOGOUT, then closes the connection."""
         if self._writer is None:
             return
         try:
@@ -292,13 +303,16 @@ class Client:
             await self.close()
 
     async def select(self, mailbox: str, *, condstore: bool = False, readonly: bool = False) -> MailboxSummary:
+        """SELECT (or EXAMINE when ``readonly``); returns a summary."""
         make = _cmd.examine if readonly else _cmd.select
         return self._summary(mailbox, await self.execute(make(mailbox, condstore=condstore)))
 
     async def examine(self, mailbox: str, *, condstore: bool = False) -> MailboxSummary:
+        """EXAMINE (read-only SELECT); returns a summary."""
         return await self.select(mailbox, condstore=condstore, readonly=True)
 
     async def search(self, *criteria: Any, uid: bool = True, charset: Optional[str] = None) -> List[int]:
+        """SEARCH (UID SEARCH by default), as :meth:`imap.Client.search`."""
         from .search import All
 
         ids: List[int] = []
@@ -315,12 +329,16 @@ class Client:
 
     async def fetch(
         self, messages: Any, items: Any = ("UID", "FLAGS", "ENVELOPE", "RFC822.SIZE"), *, uid: bool = True,
-        changed_since: Optional[int] = None,
+        changed_since: Optional[int] = None, body_sink: Optional[BodySink] = None,
     ) -> AsyncIterator[Fetch]:
-        """FETCH as an async generator of :class:`imap.Fetch`."""
+        """FETCH as an async generator of :class:`imap.Fetch`; ``body_sink``
+        receives the streamed body parts, as for :meth:`imap.Client.fetch`."""
+        streamed = _StreamedParts(body_sink)
         async for ev in self.stream(_cmd.fetch(messages, items, uid=uid, changed_since=changed_since)):
             if isinstance(ev, Fetch):
                 yield ev
+            elif streamed.take(ev):
+                continue
             elif isinstance(ev, Untagged):
                 self._passing(ev)
 
@@ -328,6 +346,7 @@ class Client:
         self, messages: Any, flags: Iterable[Union[str, Flag]], *, mode: str = "add", uid: bool = True,
         silent: bool = False, unchanged_since: Optional[int] = None,
     ) -> List[Fetch]:
+        """STORE (UID STORE by default), as :meth:`imap.Client.store`."""
         cmd = _cmd.store(messages, mode, flags, uid=uid, silent=silent, unchanged_since=unchanged_since)
         return [u for u in (await self.execute(cmd)).untagged if isinstance(u, Fetch)]
 
@@ -335,10 +354,8 @@ class Client:
         self, mailbox: str, message: bytes, *, flags: Iterable[Union[str, Flag]] = (),
         date: Optional[datetime] = None,
     ) -> Optional[AppendUid]:
-        r = await self.execute(_cmd.append(mailbox, message, flags=flags, date=date))
-        if r.code is not None and r.code.kind is CodeKind.APPEND_UID:
-            return r.code.value
-        return None
+        """APPEND a message; returns the server's ``[APPENDUID]`` if it sent one."""
+        return _append_uid(await self.execute(_cmd.append(mailbox, message, flags=flags, date=date)))
 
     async def idle(self, timeout: Optional[float] = None) -> AsyncIterator[Untagged]:
         """IDLE as an async generator of untagged responses; it ends after

@@ -19,7 +19,7 @@ the Python exception.
 from __future__ import annotations
 
 import ctypes
-from typing import Callable, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from . import _ffi
 from .errors import InvalidArgument
@@ -52,6 +52,9 @@ class Authenticator:
     def step(self, challenge: bytes) -> bytes:
         """The answer to a server challenge."""
         raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__module__}.{type(self).__qualname__} {self.mechanism}>"
 
     # -- internal ---------------------------------------------------------
 
@@ -96,7 +99,7 @@ class _CallbackHandle(_Handle):
         if not mech:
             raise InvalidArgument("the mechanism name is empty")
 
-        def callback(_userdata, challenge, challenge_len, reply):
+        def callback(_userdata: Any, challenge: Any, challenge_len: int, reply: Any) -> int:
             try:
                 if challenge is None:
                     answer = fn(None)

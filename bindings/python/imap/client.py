@@ -23,7 +23,7 @@ import ssl as _ssl
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, BinaryIO, Callable, Dict, Generator, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import commands as _cmd
 from .auth import Authenticator, plain
@@ -55,7 +55,54 @@ from .types import (
     UntaggedKind,
 )
 
-__all__ = ["Client", "MailboxSummary", "Message", "Result", "MalformedCompletion"]
+__all__ = ["Client", "MailboxSummary", "Message", "Result", "MalformedCompletion", "BodySink", "BodyWriter"]
+
+#: Where the bytes of one streamed body part go: a binary file (anything
+#: with ``write``) or a callable taking each chunk.
+BodyWriter = Union[BinaryIO, Callable[[bytes], Any]]
+#: Called at the start of each streamed body part with its
+#: :class:`imap.LiteralBegin` (sequence number, item such as ``"BODY[]"``,
+#: size); returns the :data:`BodyWriter` for its bytes.
+BodySink = Callable[[LiteralBegin], BodyWriter]
+
+
+def _append_uid(r: Result) -> Optional[AppendUid]:
+    """The ``[APPENDUID]`` of an APPEND's tagged OK, if the server sent one."""
+    if r.code is not None and isinstance(r.code.value, AppendUid):
+        return r.code.value
+    return None
+
+
+class _StreamedParts:
+    """Hands the streamed literals of a FETCH to its ``body_sink``, chunk
+    by chunk; nothing of them is kept."""
+
+    def __init__(self, body_sink: Optional[BodySink]):
+        self._sink = body_sink
+        self._write: Optional[Callable[[bytes], Any]] = None
+
+    def take(self, ev: Any) -> bool:
+        """Whether ``ev`` was a streamed-literal event (and was handled)."""
+        if isinstance(ev, LiteralData):
+            if self._write is not None:
+                self._write(ev.data)
+            return True
+        if isinstance(ev, LiteralBegin):
+            if self._sink is None:
+                raise UsageError(
+                    f"{ev.item} of message {ev.seq} ({ev.size} bytes) is over the client's "
+                    "Limits.stream_threshold: pass body_sink= to fetch() to receive it in chunks "
+                    "(or raise the threshold to have it in the Fetch)"
+                )
+            target = self._sink(ev)
+            write = getattr(target, "write", None)
+            self._write = write if callable(write) else target  # type: ignore[assignment]
+            return True
+        if isinstance(ev, LiteralEnd):
+            self._write = None
+            return True
+        return False
+
 
 #: A decoded message, as :meth:`Client.fetch` yields it.
 Message = Fetch
@@ -98,7 +145,61 @@ def _default_port(use_ssl: bool) -> int:
     return 993 if use_ssl else 143
 
 
-class Client:
+def _client_repr(cls: str, where: str, closed: bool, selected: Optional[MailboxSummary]) -> str:
+    state = "closed" if closed else f"selected {selected.name!r}" if selected is not None else "open"
+    return f"<{cls} {where} {state}>"
+
+
+class _Session:
+    """What both clients learn from responses: capabilities and the
+    selected mailbox; and where unsolicited responses go."""
+
+    _capabilities: Optional[Tuple[Capability, ...]]
+    selected: Optional[MailboxSummary]
+    on_untagged: Optional[Callable[[Untagged], None]]
+
+    def _learn(self, u: Untagged) -> None:
+        if isinstance(u, Capabilities) and u.kind is UntaggedKind.CAPABILITY:
+            self._capabilities = u.capabilities
+        elif isinstance(u, Condition) and u.code is not None and u.code.kind is CodeKind.CAPABILITY:
+            self._capabilities = u.code.value
+
+    def _learn_code(self, code: Optional[Code]) -> None:
+        if code is not None and code.kind is CodeKind.CAPABILITY:
+            self._capabilities = code.value
+
+    def _passing(self, u: Untagged) -> None:
+        if self.on_untagged is not None:
+            self.on_untagged(u)
+
+    def _summary(self, name: str, r: Result) -> MailboxSummary:
+        info: Dict[str, Any] = {}
+        for u in r.untagged:
+            if isinstance(u, Exists):
+                info["exists"] = u.count
+            elif isinstance(u, Recent):
+                info["recent"] = u.count
+            elif isinstance(u, Flags):
+                info["flags"] = u.flags
+            elif isinstance(u, Condition) and u.code is not None:
+                k = u.code.kind
+                if k is CodeKind.PERMANENT_FLAGS:
+                    info["permanent_flags"] = u.code.value
+                elif k is CodeKind.UID_VALIDITY:
+                    info["uid_validity"] = u.code.value
+                elif k is CodeKind.UID_NEXT:
+                    info["uid_next"] = u.code.value
+                elif k is CodeKind.UNSEEN:
+                    info["unseen"] = u.code.value
+                elif k is CodeKind.HIGHEST_MOD_SEQ:
+                    info["highest_modseq"] = u.code.value
+        read_only = r.code is not None and r.code.kind is CodeKind.READ_ONLY
+        s = MailboxSummary(name=name, read_only=read_only, untagged=r.untagged, **info)
+        self.selected = s
+        return s
+
+
+class Client(_Session):
     """A blocking IMAP client.
 
     ``ssl=True`` (the default) connects with TLS (port 993); ``ssl=False``
@@ -204,16 +305,6 @@ class Client:
                 return step
             step = self._conn.run()
 
-    def _learn(self, u: Untagged) -> None:
-        if isinstance(u, Capabilities) and u.kind is UntaggedKind.CAPABILITY:
-            self._capabilities = u.capabilities
-        elif isinstance(u, Condition) and u.code is not None and u.code.kind is CodeKind.CAPABILITY:
-            self._capabilities = u.code.value
-
-    def _learn_code(self, code: Optional[Code]) -> None:
-        if code is not None and code.kind is CodeKind.CAPABILITY:
-            self._capabilities = code.value
-
     def _read_greeting(self) -> Tuple[RespText, bool]:
         while True:
             step = self._step()
@@ -228,7 +319,7 @@ class Client:
         if self._idle is not None:
             self._idle.close()
 
-    def stream(self, cmd: Command) -> Iterator[Union[Untagged, LiteralBegin, LiteralData, LiteralEnd]]:
+    def stream(self, cmd: Command) -> Generator[Union[Untagged, LiteralBegin, LiteralData, LiteralEnd], None, Result]:
         """Runs ``cmd`` and yields its untagged responses as they arrive (and
         literal events when literals are streamed, see :class:`imap.Limits`).
         The generator's return value is the :class:`Result` (its ``untagged`` is
@@ -299,10 +390,6 @@ class Client:
                     )
                 collected.append(ev)
 
-    def _passing(self, u: Untagged) -> None:
-        if self.on_untagged is not None:
-            self.on_untagged(u)
-
     # -- session --------------------------------------------------------------
 
     def __enter__(self) -> "Client":
@@ -330,7 +417,11 @@ class Client:
 
     @property
     def closed(self) -> bool:
+        """Whether the client is closed (its socket released)."""
         return self._sock is None
+
+    def __repr__(self) -> str:
+        return _client_repr("imap.Client", f"{self.host}:{self.port}", self.closed, self.selected)
 
     def capabilities(self, refresh: bool = False) -> Tuple[Capability, ...]:
         """The server's capabilities (asked with CAPABILITY when unknown or
@@ -398,32 +489,6 @@ class Client:
 
     # -- mailboxes --------------------------------------------------------------
 
-    def _summary(self, name: str, r: Result) -> MailboxSummary:
-        info: Dict[str, Any] = {}
-        for u in r.untagged:
-            if isinstance(u, Exists):
-                info["exists"] = u.count
-            elif isinstance(u, Recent):
-                info["recent"] = u.count
-            elif isinstance(u, Flags):
-                info["flags"] = u.flags
-            elif isinstance(u, Condition) and u.code is not None:
-                k = u.code.kind
-                if k is CodeKind.PERMANENT_FLAGS:
-                    info["permanent_flags"] = u.code.value
-                elif k is CodeKind.UID_VALIDITY:
-                    info["uid_validity"] = u.code.value
-                elif k is CodeKind.UID_NEXT:
-                    info["uid_next"] = u.code.value
-                elif k is CodeKind.UNSEEN:
-                    info["unseen"] = u.code.value
-                elif k is CodeKind.HIGHEST_MOD_SEQ:
-                    info["highest_modseq"] = u.code.value
-        read_only = r.code is not None and r.code.kind is CodeKind.READ_ONLY
-        s = MailboxSummary(name=name, read_only=read_only, untagged=r.untagged, **info)
-        self.selected = s
-        return s
-
     def select(self, mailbox: str, *, condstore: bool = False, readonly: bool = False) -> MailboxSummary:
         """SELECT (or EXAMINE when ``readonly``); returns a summary."""
         make = _cmd.examine if readonly else _cmd.select
@@ -460,6 +525,7 @@ class Client:
         *,
         uid: bool = True,
         changed_since: Optional[int] = None,
+        body_sink: Optional[BodySink] = None,
     ) -> Iterator[Message]:
         """FETCH (UID FETCH by default), as a generator: each decoded
         :class:`imap.Fetch` is yielded as soon as it arrives, so a whole
@@ -467,13 +533,27 @@ class Client:
         (``"1:*"``, ``range(1, 11)``, ``[3, 5]``, ``7``); ``items`` as for
         :func:`imap.commands.fetch`. Unsolicited responses go to ``on_untagged``.
 
+        Large body parts: on a client made with
+        ``limits=Limits(stream_threshold=n)``, a literal over ``n`` bytes is not
+        held in memory but streamed: ``body_sink(begin)`` is called with its
+        :class:`imap.LiteralBegin` and returns where its bytes go, a binary
+        file or a callable taking each chunk (at most ``read_size`` bytes);
+        the :class:`imap.Fetch` yielded afterwards has ``b""`` for that item.
+        Without ``body_sink`` such a part raises :class:`imap.UsageError`::
+
+            with open("big.eml", "wb") as out:
+                for msg in client.fetch(uid, ["BODY.PEEK[]"], body_sink=lambda begin: out):
+                    ...
+
         Consume the generator to the end (or close it) before the next command;
         a new command on the client finishes it first."""
         cmd = _cmd.fetch(messages, items, uid=uid, changed_since=changed_since)
-        gen = self.stream(cmd)
-        for ev in gen:
+        streamed = _StreamedParts(body_sink)
+        for ev in self.stream(cmd):
             if isinstance(ev, Fetch):
                 yield ev
+            elif streamed.take(ev):
+                continue
             elif isinstance(ev, Untagged):
                 self._passing(ev)
 
@@ -511,9 +591,7 @@ class Client:
         r = self.execute(_cmd.append(mailbox, message, flags=flags, date=date))
         for u in r.untagged:
             self._passing(u)
-        if r.code is not None and r.code.kind is CodeKind.APPEND_UID:
-            return r.code.value
-        return None
+        return _append_uid(r)
 
     def expunge(self) -> Result:
         """EXPUNGE."""
@@ -554,8 +632,12 @@ class IdleSession:
         self._stopped = False  # DONE queued
         self._finished = False  # tagged OK received
         self._pending: List[Untagged] = []
-        self._step = client._conn.run(_cmd.idle())  # the first step (AWAIT_DST)
+        self._step: Optional[Step] = client._conn.run(_cmd.idle())  # the first step (AWAIT_DST)
         self.result: Optional[Result] = None
+
+    def __repr__(self) -> str:
+        state = "finished" if self._finished else "stopping" if self._stop_requested or self._stopped else "running"
+        return f"<imap.IdleSession {state}, {len(self._pending)} pending>"
 
     def stop(self) -> None:
         """Ends IDLE at the next step (DONE is sent)."""
@@ -593,10 +675,8 @@ class IdleSession:
         while not self._finished:
             if self._stop_requested:
                 self._send_done()
-            step = self._step
-            if step is None:
-                step = conn.run()
-            self._step = None
+            pending, self._step = self._step, None
+            step = pending if pending is not None else conn.run()
             k = step.kind
             if k is StepKind.AWAIT_DST:
                 c._flush()
@@ -624,8 +704,9 @@ class IdleSession:
                     except OSError:
                         pass
             elif k is StepKind.UNTAGGED:
-                c._learn(step.value)
-                return step.value
+                u: Untagged = step.value
+                c._learn(u)
+                return u
             elif k is StepKind.OK:
                 self._finished = True
                 self.result = Result(step.value.code, step.value.text)

@@ -12,6 +12,7 @@ Mailbox names are text (``str``; sent in modified UTF-7, or UTF-8 after
 from __future__ import annotations
 
 import builtins
+import ctypes
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -50,6 +51,7 @@ class Command:
 
     @property
     def handle(self) -> int:
+        """The ``imap_command *`` of the library (for the binding's own calls)."""
         if self._ptr is None:
             raise InvalidArgument(f"{self.name}: the command was freed")
         return self._ptr
@@ -168,14 +170,14 @@ class Wire:
     name: bytes
 
 
-def _c(fn_name: str) -> Callable[..., Any]:
+def _c(fn_name: str) -> Any:
     return _ffi.sym(fn_name)
 
 
 def _strs(values: Iterable[Any], what: str) -> Tuple[Any, int, List[bytes]]:
     """A ``const char *const *`` array: (array, count, keepalive)."""
-    items = [cstr(str(v) if not isinstance(v, (str, bytes, bytearray)) else v, what) for v in values]
-    arr = (_ffi.c_char_p * max(1, len(items)))(*items)
+    items = [cstr(v if isinstance(v, (str, bytes)) else bytes(v) if isinstance(v, bytearray) else str(v), what) for v in values]
+    arr = (ctypes.c_char_p * max(1, len(items)))(*items)
     return arr, len(items), items
 
 
@@ -244,7 +246,7 @@ def _u64(n: Optional[int], what: str) -> Any:
         return None
     if not isinstance(n, int) or isinstance(n, bool) or n < 0 or n >= 1 << 64:
         raise EncodeError(f"{what}: {n!r} is not a 64-bit number")
-    return _ffi.ctypes.byref(_ffi.c_uint64(n))
+    return ctypes.byref(ctypes.c_uint64(n))
 
 
 def _flags(flags: Any) -> Tuple[Any, int, List[bytes]]:
@@ -268,7 +270,7 @@ def _date_time(d: Optional[datetime]) -> Any:
         d = d.astimezone()  # local time
     off = d.utcoffset()
     minutes = int(off.total_seconds() // 60) if off is not None else 0
-    return _ffi.ctypes.byref(_ffi.imap_date_time(d.year, d.month, d.day, d.hour, d.minute, d.second, minutes))
+    return ctypes.byref(_ffi.imap_date_time(d.year, d.month, d.day, d.hour, d.minute, d.second, minutes))
 
 
 def _mode(mode: str, table: Mapping[str, int], what: str) -> int:
@@ -299,7 +301,7 @@ def _status_items(items: Iterable[Any]) -> Tuple[Any, int]:
         if key not in _ffi.IMAP_STATUS_KIND or key == "OTHER":
             raise InvalidArgument(f"unknown STATUS item {it!r}")
         values.append(_ffi.IMAP_STATUS_KIND[key])
-    arr = (_ffi.c_uint32 * max(1, len(values)))(*values)
+    arr = (ctypes.c_uint32 * max(1, len(values)))(*values)
     return arr, len(values)
 
 
@@ -359,8 +361,8 @@ def id(fields: Optional[Mapping[str, Optional[str]]] = None) -> Command:  # noqa
     names = [cstr(k, "ID field") for k, _ in items]
     values = [None if v is None else cstr(v, "ID value") for _, v in items]
     n = len(items)
-    fa = (_ffi.c_char_p * max(1, n))(*names)
-    va = (_ffi.c_char_p * max(1, n))(*values)
+    fa = (ctypes.c_char_p * max(1, n))(*names)
+    va = (ctypes.c_char_p * max(1, n))(*values)
     return _make(_c("imap_cmd_id"), "ID", fa, va, n)
 
 
@@ -405,7 +407,7 @@ def _select(verb: str, name: Any, condstore: bool, qresync: Optional[QResync]) -
         return _make(getattr(_ffi, f"imap_cmd_{verb.lower()}"), verb, m, bool(condstore))
     q = qresync._c() if qresync is not None else None
     fn = _c(f"imap_cmd_{verb.lower()}_{'wire' if wire else 'qresync'}")
-    return Command(fn(m, bool(condstore), _ffi.ctypes.byref(q) if q is not None else None), verb)
+    return Command(fn(m, bool(condstore), ctypes.byref(q) if q is not None else None), verb)
 
 
 def select(mailbox_name: Any, *, condstore: bool = False, qresync: Optional[QResync] = None) -> Command:
@@ -593,7 +595,7 @@ def _fetch_items(items: Any) -> int:
         p = _c("imap_fetch_items_macro")(_ffi.IMAP_FETCH_MACRO[items.upper()])
         if not p:
             raise InvalidArgument(f"FETCH macro {items!r}")
-        return p
+        return int(p)
     if isinstance(items, (str, bytes)):
         items = [items]
     p = _c("imap_fetch_items_new")()
@@ -641,7 +643,7 @@ def _fetch_items(items: Any) -> int:
     except BaseException:
         _ffi.imap_fetch_items_free(p)
         raise
-    return p
+    return int(p)
 
 
 def fetch(
@@ -736,7 +738,7 @@ def search(
         if v is None:
             raise InvalidArgument(f"unknown SEARCH RETURN option {r!r}")
         opts.append(v)
-    oarr = (_ffi.c_uint32 * max(1, len(opts)))(*opts)
+    oarr = (ctypes.c_uint32 * max(1, len(opts)))(*opts)
     f = _c("imap_cmd_esearch")
     arr, n = _keys(keys)
     return Command(f(bool(uid), oarr, len(opts), cs, arr, n), name)
@@ -769,7 +771,7 @@ def sort(criteria: Union[str, Iterable[str]], *keys: Any, uid: bool = False, cha
     if isinstance(criteria, str):
         criteria = [criteria]
     values = [_criterion(c) for c in criteria]
-    carr = (_ffi.c_uint32 * max(1, len(values)))(*values)
+    carr = (ctypes.c_uint32 * max(1, len(values)))(*values)
     cs = cstr(charset, "charset")
     f = _c("imap_cmd_sort")
     arr, n = _keys(keys)
@@ -808,7 +810,7 @@ def set_quota(root: StrOrBytes, limits: Mapping[str, int]) -> Command:
         if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < 1 << 64:
             raise EncodeError(f"quota limit of {k!r} must be a 64-bit number")
         values.append(v)
-    larr = (_ffi.c_uint64 * max(1, n))(*values)
+    larr = (ctypes.c_uint64 * max(1, n))(*values)
     return _make(_c("imap_cmd_set_quota"), "SETQUOTA", cstr(root, "quota root"), rarr, larr, n)
 
 
@@ -858,7 +860,7 @@ def set_metadata(mailbox_name: StrOrBytes, values: Mapping[StrOrBytes, Optional[
     items = builtins.list(values.items())
     earr, n, _keep = _strs([k for k, _ in items], "entry")
     vals = [None if v is None else cstr(v, "value") for _, v in items]
-    varr = (_ffi.c_char_p * max(1, n))(*vals)
+    varr = (ctypes.c_char_p * max(1, n))(*vals)
     return _make(_c("imap_cmd_set_metadata"), "SETMETADATA", mailbox(mailbox_name), earr, varr, n)
 
 
@@ -927,13 +929,13 @@ def _raw_arg(a: Any) -> int:
             for x in built:
                 _ffi.imap_raw_arg_free(x)
             raise
-        arr = (_ffi.c_void_p * max(1, len(built)))(*built)
+        arr = (ctypes.c_void_p * max(1, len(built)))(*built)
         p = _c("imap_raw_list")(arr, len(built))
     else:
         raise TypeError(f"unsupported raw argument {a!r}")
     if not p:
         raise InvalidArgument(f"raw argument {a!r} refused by the library")
-    return p
+    return int(p)
 
 
 def raw(name: StrOrBytes, *args: Any) -> Command:
@@ -950,5 +952,5 @@ def raw(name: StrOrBytes, *args: Any) -> Command:
         for x in built:
             _ffi.imap_raw_arg_free(x)
         raise
-    arr = (_ffi.c_void_p * max(1, len(built)))(*built)
+    arr = (ctypes.c_void_p * max(1, len(built)))(*built)
     return _make(_c("imap_cmd_raw"), n.decode("utf-8", "replace"), n, arr, len(built))

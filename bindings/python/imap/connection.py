@@ -372,7 +372,8 @@ class Decoder(_Owned):
                 raise Error("imap_decoder_next returned NULL")
             k, error = _fast.EVENT.unpack_from(_fast.MEM, p)
             if k == 1:
-                return _fast.response(p + _fast.EVENT_U)
+                event: Event = _fast.response(p + _fast.EVENT_U)
+                return event
             if k == 0:
                 return None
             u = _ffi.imap_event.from_address(p).u
@@ -394,6 +395,9 @@ class Decoder(_Owned):
             if ev is None:
                 return
             yield ev
+
+    def __repr__(self) -> str:
+        return f"<imap.Decoder {'closed' if self._ptr is None else 'open'}>"
 
     def decode(self, data: Buffer) -> List[Event]:
         """Feeds ``data`` and returns the events it completes."""

@@ -40,6 +40,38 @@ if TYPE_CHECKING:  # pragma: no cover
     from .types import Code
 
 
+__all__ = [
+    "ErrorCode",
+    "Error",
+    "FatalError",
+    "ConnectionClosed",
+    "ConnectionDead",
+    "ProtocolError",
+    "UnexpectedEof",
+    "ByeGreeting",
+    "BadGreeting",
+    "UnknownTag",
+    "UnexpectedContinuation",
+    "StartTlsInjection",
+    "CompressionError",
+    "LimitError",
+    "LineTooLong",
+    "LiteralTooLarge",
+    "ResponseTooLarge",
+    "UsageError",
+    "BusyError",
+    "NoGreetingError",
+    "NeedsAuthenticatorError",
+    "InvalidArgument",
+    "EncodeError",
+    "AuthError",
+    "InternalError",
+    "CommandError",
+    "NoResponse",
+    "BadResponse",
+]
+
+
 class ErrorCode(enum.IntEnum):
     """The C error codes (``imap_error``)."""
 

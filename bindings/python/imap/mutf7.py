@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Union
+from typing import List, Union
 
 __all__ = ["encode", "decode"]
 
@@ -29,7 +29,7 @@ def encode(name: str) -> str:
     if not isinstance(name, str):
         raise TypeError(f"encode() takes a str, not {type(name).__name__}")
     out = []
-    run = []
+    run: List[str] = []
     for ch in name:
         if 0x20 <= ord(ch) <= 0x7E:
             if run:

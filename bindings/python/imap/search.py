@@ -15,6 +15,7 @@ sets as for every command (``"1:*"``, ``range(1, 10)``, ``[1, 5]``, ``"$"``).
 
 from __future__ import annotations
 
+import ctypes
 import datetime as _dt
 from typing import Any, List, Optional, Tuple, Union
 
@@ -49,7 +50,7 @@ class Key:
         return Not(self)
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self._args() == other._args()  # type: ignore[attr-defined]
+        return isinstance(other, Key) and type(self) is type(other) and self._args() == other._args()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._args()))
@@ -300,7 +301,7 @@ class And(Key):
             if not isinstance(k, Key):
                 raise TypeError("And() takes search keys")
             flat.extend(k.keys if isinstance(k, And) else [k])
-        self.keys = tuple(flat)
+        self.keys: Tuple[Key, ...] = tuple(flat)
 
     def _args(self) -> Tuple[Any, ...]:
         return self.keys
@@ -343,10 +344,11 @@ def build_keys(keys: Any) -> Tuple[Any, int]:
     except BaseException:
         free_keys(built)
         raise
-    arr = (_ffi.c_void_p * max(1, len(built)))(*built)
+    arr = (ctypes.c_void_p * max(1, len(built)))(*built)
     return arr, len(built)
 
 
 def free_keys(keys: List[int]) -> None:
+    """Frees search keys made by :func:`build_keys` that were not given to a command."""
     for k in keys:
         _ffi.imap_search_key_free(k)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from . import mutf7
 
@@ -697,7 +697,7 @@ class Flags(Untagged):
     """``* FLAGS (...)``."""
 
     flags: Tuple[Flag, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.FLAGS
+    kind = UntaggedKind.FLAGS
 
 
 @dataclass(frozen=True)
@@ -713,6 +713,7 @@ class MailboxList(Untagged):
 
     @property
     def name(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_name)
 
     def has(self, attr: MailboxAttrKind) -> bool:
@@ -738,13 +739,15 @@ class MailboxStatus(Untagged):
 
     raw_mailbox: bytes
     items: Tuple[StatusItem, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.STATUS
+    kind = UntaggedKind.STATUS
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
     def get(self, kind: StatusKind, default: Optional[int] = None) -> Optional[int]:
+        """The value of the status item ``kind``, or ``default``."""
         for item in self.items:
             if item.kind is kind:
                 return item.number
@@ -779,7 +782,7 @@ class Esearch(Untagged):
     tag: Optional[str]
     uid: bool
     items: Tuple[EsearchItem, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.ESEARCH
+    kind = UntaggedKind.ESEARCH
 
 
 @dataclass(frozen=True)
@@ -795,7 +798,7 @@ class Thread(Untagged):
     """``* THREAD ...``."""
 
     threads: Tuple[ThreadNode, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.THREAD
+    kind = UntaggedKind.THREAD
 
 
 @dataclass(frozen=True)
@@ -815,7 +818,7 @@ class Namespace(Untagged):
     personal: Optional[Tuple[NamespaceDesc, ...]]
     other: Optional[Tuple[NamespaceDesc, ...]]
     shared: Optional[Tuple[NamespaceDesc, ...]]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.NAMESPACE
+    kind = UntaggedKind.NAMESPACE
 
 
 @dataclass(frozen=True)
@@ -823,9 +826,10 @@ class Id(Untagged):
     """``* ID``: the (name, value) fields, or None for ``ID NIL``."""
 
     fields: Optional[Tuple[Tuple[str, Optional[str]], ...]]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.ID
+    kind = UntaggedKind.ID
 
     def as_dict(self) -> Dict[str, Optional[str]]:
+        """The fields as a dict (empty for ``ID NIL``)."""
         return dict(self.fields or ())
 
 
@@ -844,7 +848,7 @@ class Quota(Untagged):
 
     root: bytes
     resources: Tuple[QuotaResource, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.QUOTA
+    kind = UntaggedKind.QUOTA
 
 
 @dataclass(frozen=True)
@@ -853,10 +857,11 @@ class QuotaRoot(Untagged):
 
     raw_mailbox: bytes
     roots: Tuple[bytes, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.QUOTA_ROOT
+    kind = UntaggedKind.QUOTA_ROOT
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -866,10 +871,11 @@ class Acl(Untagged):
 
     raw_mailbox: bytes
     entries: Tuple[Tuple[bytes, bytes], ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.ACL
+    kind = UntaggedKind.ACL
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -881,10 +887,11 @@ class ListRights(Untagged):
     identifier: bytes
     required: bytes
     optional: Tuple[bytes, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.LIST_RIGHTS
+    kind = UntaggedKind.LIST_RIGHTS
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -894,10 +901,11 @@ class MyRights(Untagged):
 
     raw_mailbox: bytes
     rights: bytes
-    kind: ClassVar[UntaggedKind] = UntaggedKind.MY_RIGHTS
+    kind = UntaggedKind.MY_RIGHTS
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -909,10 +917,11 @@ class Metadata(Untagged):
     raw_mailbox: bytes
     values: Optional[Tuple[Tuple[bytes, Optional[bytes]], ...]]
     changed: Optional[Tuple[bytes, ...]]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.METADATA
+    kind = UntaggedKind.METADATA
 
     @property
     def mailbox(self) -> str:
+        """The mailbox name, decoded from modified UTF-7 (or UTF-8)."""
         return _mailbox_name(self.raw_mailbox)
 
 
@@ -921,7 +930,7 @@ class Exists(Untagged):
     """``* n EXISTS``."""
 
     count: int
-    kind: ClassVar[UntaggedKind] = UntaggedKind.EXISTS
+    kind = UntaggedKind.EXISTS
 
 
 @dataclass(frozen=True)
@@ -929,7 +938,7 @@ class Recent(Untagged):
     """``* n RECENT``."""
 
     count: int
-    kind: ClassVar[UntaggedKind] = UntaggedKind.RECENT
+    kind = UntaggedKind.RECENT
 
 
 @dataclass(frozen=True)
@@ -937,7 +946,7 @@ class Expunge(Untagged):
     """``* n EXPUNGE``."""
 
     seq: int
-    kind: ClassVar[UntaggedKind] = UntaggedKind.EXPUNGE
+    kind = UntaggedKind.EXPUNGE
 
 
 @dataclass(frozen=True)
@@ -946,7 +955,7 @@ class Vanished(Untagged):
 
     earlier: bool
     uids: SequenceSet
-    kind: ClassVar[UntaggedKind] = UntaggedKind.VANISHED
+    kind = UntaggedKind.VANISHED
 
 
 @dataclass(frozen=True)
@@ -956,7 +965,7 @@ class UnknownResponse(Untagged):
     number: Optional[int]
     name: str
     rest: bytes
-    kind: ClassVar[UntaggedKind] = UntaggedKind.OTHER
+    kind = UntaggedKind.OTHER
 
 
 # ---------------------------------------------------------------------------
@@ -1169,7 +1178,7 @@ class Fetch(Untagged):
 
     seq: int
     items: Tuple[FetchItem, ...]
-    kind: ClassVar[UntaggedKind] = UntaggedKind.FETCH
+    kind = UntaggedKind.FETCH
 
     def get(self, kind: FetchKind, default: Any = None) -> Any:
         """The value of the first item of ``kind``."""
@@ -1180,43 +1189,51 @@ class Fetch(Untagged):
 
     @property
     def uid(self) -> Optional[int]:
-        return self.get(FetchKind.UID)
+        """The UID, if fetched."""
+        return cast("Optional[int]", self.get(FetchKind.UID))
 
     @property
     def flags(self) -> Optional[Tuple[Flag, ...]]:
-        return self.get(FetchKind.FLAGS)
+        """The FLAGS, if fetched."""
+        return cast("Optional[Tuple[Flag, ...]]", self.get(FetchKind.FLAGS))
 
     @property
     def envelope(self) -> Optional[Envelope]:
-        return self.get(FetchKind.ENVELOPE)
+        """The ENVELOPE, if fetched."""
+        return cast("Optional[Envelope]", self.get(FetchKind.ENVELOPE))
 
     @property
     def internal_date(self) -> Optional[datetime]:
-        return self.get(FetchKind.INTERNAL_DATE)
+        """The INTERNALDATE, if fetched."""
+        return cast("Optional[datetime]", self.get(FetchKind.INTERNAL_DATE))
 
     @property
     def size(self) -> Optional[int]:
-        return self.get(FetchKind.RFC822_SIZE)
+        """The RFC822.SIZE, if fetched."""
+        return cast("Optional[int]", self.get(FetchKind.RFC822_SIZE))
 
     @property
     def modseq(self) -> Optional[int]:
-        return self.get(FetchKind.MOD_SEQ)
+        """The MODSEQ (RFC 7162), if fetched."""
+        return cast("Optional[int]", self.get(FetchKind.MOD_SEQ))
 
     @property
     def body_structure(self) -> Optional[BodyStructure]:
+        """The BODYSTRUCTURE (or BODY), if fetched."""
         b = self.get(FetchKind.BODY_STRUCTURE)
-        return b if b is not None else self.get(FetchKind.BODY)
+        return cast("Optional[BodyStructure]", b if b is not None else self.get(FetchKind.BODY))
 
     @property
     def rfc822(self) -> Optional[bytes]:
-        return self.get(FetchKind.RFC822)
+        """The RFC822 data, if fetched."""
+        return cast("Optional[bytes]", self.get(FetchKind.RFC822))
 
     def section(self, spec: Union[str, Section] = "") -> Optional[bytes]:
         """The data of ``BODY[spec]`` (e.g. ``""``, ``"HEADER"``, ``"1.2"``), if present."""
         want = str(spec).upper()
         for item in self.items:
             if item.kind is FetchKind.BODY_SECTION and str(item.value.section).upper() == want:
-                return item.value.data
+                return cast(Optional[bytes], item.value.data)
         return None
 
     @property
@@ -1303,8 +1320,10 @@ class Step:
 
     @property
     def untagged(self) -> Optional[Untagged]:
+        """The untagged response of an ``UNTAGGED`` step, else None."""
         return self.value if self.kind is StepKind.UNTAGGED else None
 
     @property
     def text(self) -> Optional[RespText]:
+        """The code and text of an ``OK``/``NO``/``BAD``/``PREAUTH`` step, else None."""
         return self.value if isinstance(self.value, RespText) else None

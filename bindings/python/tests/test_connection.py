@@ -410,3 +410,16 @@ def test_authenticate_command_runs_once():
     steps(c, b"A1 NO nope\r\n")
     with pytest.raises(imap.InvalidArgument):
         c.run(command)
+
+
+def test_reprs_show_values_and_state() -> None:
+    d = imap.Decoder()
+    assert repr(d) == "<imap.Decoder open>"
+    (fetch,) = d.decode(b"* 3 FETCH (UID 7 FLAGS (\\Seen))\r\n")
+    r = repr(fetch)
+    assert r.startswith("Fetch(seq=3, items=(FetchItem(kind=<FetchKind.UID")
+    assert "value=7" in r and "Flag('\\\\Seen')" in r
+    d.close()
+    assert repr(d) == "<imap.Decoder closed>"
+    auth = repr(imap.auth.plain("alice", "secret"))
+    assert "PLAIN" in auth and "secret" not in auth

@@ -104,6 +104,35 @@ def test_append_search_fetch_store(server):
         assert uids[0] in c.search(imap.search.Unseen())
 
 
+def test_fetch_streams_large_parts_to_body_sink_and_refuses_them_without(server):
+    subject = f"streamed {uuid.uuid4()}"
+    data = message(subject, body="0123456789abcdef\n" * 8192)  # ~150 KiB
+    with connect(server) as c:
+        c.select("INBOX")
+        c.append("INBOX", data)
+        (uid,) = c.search(imap.search.Header("Subject", subject))
+    limits = imap.Limits(stream_threshold=16 << 10)
+    with connect(server, limits=limits, read_size=4096) as c:
+        c.examine("INBOX")
+        chunks: list = []
+        begins: list = []
+
+        def sink(begin: imap.LiteralBegin):
+            begins.append(begin)
+            return chunks.append
+
+        msgs = list(c.fetch(uid, ["UID", "BODY.PEEK[]", "BODY.PEEK[HEADER]"], body_sink=sink))
+        assert [b.item for b in begins] == ["BODY[]"] and begins[0].size == len(data)
+        assert b"".join(chunks) == data and len(chunks) > 1 and max(map(len, chunks)) <= 4096
+        assert msgs[0].uid == uid and msgs[0].section("") == b""
+        assert msgs[0].section("HEADER") == data[: data.index(b"\r\n\r\n") + 4]  # small: buffered
+        with pytest.raises(imap.UsageError, match="body_sink"):
+            list(c.fetch(uid, ["BODY.PEEK[]"]))
+        # The refused FETCH is read to its end by the next command.
+        assert c.noop() is not None
+        assert [m.uid for m in c.fetch(uid, ["UID"])] == [uid]
+
+
 def test_fetch_is_a_generator(server):
     with connect(server) as c:
         for i in range(3):
@@ -193,3 +222,29 @@ def test_asyncio_client(server):
             assert await c.search(imap.search.Header("Subject", subject))
 
     asyncio.run(main())
+
+
+def test_asyncio_starttls_where_asyncio_cannot_is_refused_before_sending(server, monkeypatch):
+    monkeypatch.delattr(asyncio.StreamWriter, "start_tls", raising=False)  # as on Python < 3.11
+
+    async def main():
+        c = await imap.aio.Client.connect(server.host, server.plain_port, ssl=False, timeout=30)
+        async with c:
+            with pytest.raises(imap.UsageError, match="Python 3.11"):
+                await c.starttls()
+            # Nothing was sent: the cleartext session goes on.
+            assert (await c.noop()).text
+        with pytest.raises(imap.UsageError, match="Python 3.11"):
+            await imap.aio.Client.connect(server.host, server.plain_port, ssl=False, starttls=True, timeout=30)
+
+    asyncio.run(main())
+
+
+def test_reprs_show_the_state(server):
+    with connect(server) as c:
+        assert repr(c) == f"<imap.Client {server.host}:{server.plain_port} open>"
+        c.examine("INBOX")
+        assert repr(c) == f"<imap.Client {server.host}:{server.plain_port} selected 'INBOX'>"
+        with c.idle(timeout=0.1) as session:
+            assert repr(session) == "<imap.IdleSession running, 0 pending>"
+    assert repr(c).endswith(" closed>")
