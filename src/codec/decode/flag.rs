@@ -120,7 +120,7 @@ mod tests {
             let mut fast = Parser::new(&line, &arena, 10, usize::MAX);
             let mut general = Parser::new(&line, &arena, 10, usize::MAX);
             let got = flag_list(&mut fast);
-            let want = general.unit_list(flag, |p| Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')'))));
+            let want = general.unit_list(flag, |p| Ok(Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')')))));
             assert_eq!(got, want, "{}", String::from_utf8_lossy(list));
             assert_eq!(fast.pos, general.pos, "{}", String::from_utf8_lossy(list));
         }
