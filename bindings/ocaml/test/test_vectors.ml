@@ -10,10 +10,10 @@
    tags) and the next response starts a new NOOP. A malformed response must
    be passed over, or reported as one `Decode_error that does not end the
    connection (when the malformed line carries the NOOP's tag, the NOOP is
-   over: the next `Await gives the idle `Ok (`None, "")). Every case is
-   replayed twice: each response whole, and byte by byte. A continuation request is
-   not fed (it would be an unexpected +). Cases whose input ends inside a
-   response (a fatal framing event expected) are skipped. *)
+   over: the next `Await gives the idle `Ok (`None, "")). A continuation
+   request is not fed (it would be an unexpected +). Cases whose input ends
+   inside a response (a fatal framing event expected) are skipped. Every
+   case is replayed twice: each response whole, and byte by byte. *)
 
 open Check
 
