@@ -129,7 +129,7 @@ fn specs() -> Vec<Spec> {
         },
         Spec {
             key: "e",
-            name: "(e) 10k BODY[HEADER.FIELDS] literals",
+            name: "(e) 10k HEADER.FIELDS literals",
             make: || inputs::header_fetches(10_000),
             make_small: None,
             small_label: "",

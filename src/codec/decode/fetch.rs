@@ -206,34 +206,34 @@ pub(crate) fn section<'a>(p: &mut Parser<'a>) -> PResult<Section<'a>> {
 }
 
 /// `"(" header-fld-name *(SP header-fld-name) ")"`. Names are nearly
-/// always atoms separated by single spaces: one loop over the bytes splits
-/// them, and anything else (a quoted name, extra spaces) goes to the
-/// general list parser from the start. With the slice compare in
-/// `section`, benchmark (e) goes from 3,303 to 2,543 instructions per
+/// always atoms separated by single spaces: each is found with one tight
+/// loop over its bytes, and anything else (a quoted name, extra spaces)
+/// goes to the general list parser from the start. With the slice compare
+/// in `section`, benchmark (e) goes from 3,303 to 2,517 instructions per
 /// response: the general parser spent 1,100 on `(FROM TO SUBJECT DATE
 /// MESSAGE-ID)`. (Finding the `)` with memchr first and splitting the
-/// names cost 220 more; an iterator instead of indexing, 150 more.)
+/// names cost 220 more.)
 fn header_names<'a>(p: &mut Parser<'a>) -> PResult<&'a [Bytes<'a>]> {
     let buf = p.buf;
     let open = p.pos;
     if buf.get(open) == Some(&b'(') {
         let mut names = p.list()?;
-        let (mut start, mut i) = (open + 1, open + 1);
-        while let Some(&b) = buf.get(i) {
-            if is_astring_char(b) {
-                i += 1;
-                continue;
+        let mut start = open + 1;
+        loop {
+            let rest = &buf[start..];
+            let len = rest.iter().position(|&b| !is_astring_char(b)).unwrap_or(rest.len());
+            let (name, after) = rest.split_at(len);
+            match after.first() {
+                Some(&b @ (b' ' | b')')) if len > 0 => {
+                    p.push(&mut names, Bytes::borrowed(name))?;
+                    start += len + 1;
+                    if b == b')' {
+                        p.pos = start;
+                        return Ok(finish(names));
+                    }
+                }
+                _ => break,
             }
-            if i == start || !matches!(b, b' ' | b')') {
-                break;
-            }
-            p.push(&mut names, Bytes::borrowed(&buf[start..i]))?;
-            i += 1;
-            if b == b')' {
-                p.pos = i;
-                return Ok(finish(names));
-            }
-            start = i;
         }
     }
     p.pos = open;
@@ -303,4 +303,36 @@ fn digits(s: &[u8]) -> Option<u32> {
         return None;
     }
     Some(s.iter().fold(0, |acc, &d| acc * 10 + u32::from(d - b'0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-loop path gives what the general list parser gives, or
+    /// leaves the list to it.
+    #[test]
+    fn fast_header_name_lists_decode_as_the_general_parser_does() {
+        let lists: &[&[u8]] = &[
+            b"(FROM)",
+            b"(FROM TO SUBJECT DATE MESSAGE-ID)",
+            b"(x-spam] List-Id)",
+            b"(\"Quoted Name\" FROM)",
+            b"(FROM  TO)",
+            b"( FROM)",
+            b"()",
+            b"(FROM {2}\r\nTO)",
+            b"(FROM",
+        ];
+        let arena = bumpalo::Bump::new();
+        for &list in lists {
+            let line = [list, b"]\r\n"].concat();
+            let mut fast = Parser::new(&line, &arena, 10, usize::MAX);
+            let mut general = Parser::new(&line, &arena, 10, usize::MAX);
+            let got = header_names(&mut fast);
+            let want = general.paren_list(|p| p.astring());
+            assert_eq!(got, want, "{}", String::from_utf8_lossy(list));
+            assert_eq!(fast.pos, general.pos, "{}", String::from_utf8_lossy(list));
+        }
+    }
 }
