@@ -291,19 +291,21 @@ _ITEMS: Dict[int, Tuple[FetchKind, Callable[[int], Any]]] = {
 _KIND_ONLY = reader(_ffi.imap_fetch_item, "kind")
 
 
-def fetch_item(p: int) -> FetchItem:
-    hot = _ITEMS.get(_KIND_ONLY.unpack_from(MEM, p)[0])
-    if hot is None:
-        return _convert.fetch_item(_ffi.imap_fetch_item.from_address(p))
-    return FetchItem(hot[0], hot[1](p))
-
-
 def untagged(p: int) -> Untagged:
     """The untagged response at address ``p`` (an ``imap_untagged``)."""
     kind, seq, items, n = _UNTAGGED.unpack_from(MEM, p)
     if kind != _UNTAGGED_FETCH:
         return _convert.untagged(_ffi.imap_untagged.from_address(p))
-    return Fetch(seq, tuple(fetch_item(items + i * _ITEM_SIZE) for i in range(n)) if items else ())
+    out = []
+    at = items
+    for (k,) in _KIND_ONLY.iter_unpack(_array(items, n, _ITEM_SIZE)):
+        hot = _ITEMS.get(k)
+        if hot is None:
+            out.append(_convert.fetch_item(_ffi.imap_fetch_item.from_address(at)))
+        else:
+            out.append(FetchItem(hot[0], hot[1](at)))
+        at += _ITEM_SIZE
+    return Fetch(seq, tuple(out))
 
 
 def response(p: int) -> Any:
