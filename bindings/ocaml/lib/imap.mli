@@ -486,8 +486,13 @@ type error =
   | `Bad of code * string
   | `No of code * string ]
 (** What {!run} reports as [`Error]. [`No] and [`Bad] (a command's tagged
-    NO/BAD), [`Auth_error] and a [`Decode_error] for one malformed response
-    leave the connection usable; the others end it. *)
+    NO/BAD, or a command that could not be encoded), [`Auth_error] and the
+    [`Decode_error] of a malformed response ([`Unexpected_char] at the
+    position where its bytes stopped parsing; the response was skipped)
+    leave the connection usable. The others end it: [`Bad_greeting],
+    [`Incorrect_tag], [`Unexpected_cont], and the [`Decode_error] of the end
+    of input ([`Unexpected_eoi]) or of a limit exceeded ([`Unexpected_string]
+    with the core's message). *)
 
 val pp_error : Format.formatter -> error -> unit
 (** Prints an error in 1.1.0's words. *)
@@ -532,6 +537,11 @@ val run :
     [`Untagged] response at a time, and finally [`Ok] or [`Error]. With no
     command running, [`Await] gives [`Untagged] for each response the
     server sent meanwhile, then [`Ok (`None, "")].
+
+    A response, FETCH item or STATUS item that these types cannot carry is
+    passed over to {!Imap_ext.passed_over}; the rest of the response is
+    returned. A malformed response gives a non-fatal
+    [`Error (`Decode_error _)].
 
     No exception escapes but these:
     @raise Invalid_argument ["can't send command now, try `Await"] for
