@@ -36,7 +36,7 @@ fn run(conn: &mut Connection, sock: &mut TcpStream, action: Action, out: &mut im
         match conn.run(std::mem::replace(&mut action, Action::Await)).expect("run") {
             Step::AwaitDst => {
                 let n = sock.write(conn.output()).expect("write");
-                conn.advance_output(n);
+                conn.advance_output(n).expect("no more than was pending");
             }
             Step::AwaitSrc => {
                 let n = sock.read(&mut buf).expect("read");
