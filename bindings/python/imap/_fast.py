@@ -138,7 +138,7 @@ _BODY_SIZE = ctypes.sizeof(_ffi.imap_body)
 _DISPOSITION = reader(_ffi.imap_disposition, *_bytes_fields("kind"), "params.items", "params.len")
 
 _FLAG_KINDS = list(FlagKind)
-_SYSTEM_FLAGS = [Flag(k) if k not in (FlagKind.KEYWORD, FlagKind.EXTENSION) else None for k in FlagKind]
+_SYSTEM_FLAGS = [_convert._SYSTEM.get(k) for k in FlagKind]
 _FETCH_KINDS = list(FetchKind)
 _BODY_KINDS = list(BodyKind)
 _U = "utf-8"

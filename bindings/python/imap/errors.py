@@ -69,6 +69,9 @@ __all__ = [
     "CommandError",
     "NoResponse",
     "BadResponse",
+    "TooManyUntagged",
+    "NetworkError",
+    "Timeout",
 ]
 
 
