@@ -351,15 +351,11 @@ mod tests {
             b"(FROM {2}\r\nTO)",
             b"(FROM",
         ];
-        let arena = bumpalo::Bump::new();
-        for &list in lists {
-            let line = [list, b"]\r\n"].concat();
-            let mut fast = Parser::new(&line, &arena, 10, usize::MAX);
-            let mut general = Parser::new(&line, &arena, 10, usize::MAX);
-            let got = header_names(&mut fast);
-            let want = general.paren_list(|p| p.astring());
-            assert_eq!(got, want, "{}", String::from_utf8_lossy(list));
-            assert_eq!(fast.pos, general.pos, "{}", String::from_utf8_lossy(list));
-        }
+        super::super::parser::assert_fast_path_agrees(
+            lists,
+            b"]\r\n",
+            |p| format!("{:?}", header_names(p)),
+            |p| format!("{:?}", p.paren_list(|p| p.astring())),
+        );
     }
 }

@@ -111,15 +111,11 @@ mod tests {
             b"(\"q\" \\Seen)",
             b"(\\Seen",
         ];
-        let arena = bumpalo::Bump::new();
-        for &list in lists {
-            let line = [list, b"\r\n"].concat();
-            let mut fast = Parser::new(&line, &arena, 10, usize::MAX);
-            let mut general = Parser::new(&line, &arena, 10, usize::MAX);
-            let got = flag_list(&mut fast);
-            let want = general.unit_list(flag, |p| Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')'))));
-            assert_eq!(got, want, "{}", String::from_utf8_lossy(list));
-            assert_eq!(fast.pos, general.pos, "{}", String::from_utf8_lossy(list));
-        }
+        super::super::parser::assert_fast_path_agrees(
+            lists,
+            b"\r\n",
+            |p| format!("{:?}", flag_list(p)),
+            |p| format!("{:?}", p.unit_list(flag, |p| Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')'))))),
+        );
     }
 }
