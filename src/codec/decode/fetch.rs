@@ -67,7 +67,31 @@ fn other_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
     Ok(FetchItem::Other { name, value })
 }
 
+/// The item that starts `rest` if it is one of those servers send most,
+/// as they send them (upper case, then a space): told by its first byte
+/// and one comparison, instead of scanning the name and looking it up.
+/// Benchmark (a), three such items per response: 2,098 -> 1,911
+/// instructions per response; (b) 25,022 -> 24,650.
+fn frequent(rest: &[u8]) -> Option<(Item, usize)> {
+    // Each comparison has a constant length, so it compiles to a few word
+    // compares (a length taken from a table makes it a memcmp call).
+    Some(match rest.first()? {
+        b'U' if rest.starts_with(b"UID ") => (Item::Uid, 3),
+        b'F' if rest.starts_with(b"FLAGS ") => (Item::Flags, 5),
+        b'M' if rest.starts_with(b"MODSEQ ") => (Item::ModSeq, 6),
+        b'R' if rest.starts_with(b"RFC822.SIZE ") => (Item::Rfc822Size, 11),
+        b'I' if rest.starts_with(b"INTERNALDATE ") => (Item::InternalDate, 12),
+        b'E' if rest.starts_with(b"ENVELOPE ") => (Item::Envelope, 8),
+        b'B' if rest.starts_with(b"BODYSTRUCTURE ") => (Item::BodyStructure, 13),
+        _ => return None,
+    })
+}
+
 fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
+    if let Some((item, len)) = frequent(&p.buf[p.pos..]) {
+        p.pos += len;
+        return item_value(p, item);
+    }
     let name = p.take_while(|b| !super::parser::is_delimiter(b) && b != b'[' && b != b'<');
     let Some(name) = Item::lookup(name) else { return Err(p.expected("known FETCH item")) };
     if p.peek() == Some(b'[') {
@@ -92,6 +116,11 @@ fn known_item<'a>(p: &mut Parser<'a>) -> PResult<FetchItem<'a>> {
             _ => Err(p.expected("known FETCH item")),
         };
     }
+    item_value(p, name)
+}
+
+/// `SP` and the value of the item `name` (one without a section).
+fn item_value<'a>(p: &mut Parser<'a>, name: Item) -> PResult<FetchItem<'a>> {
     p.sp()?;
     Ok(match name {
         Item::Uid => FetchItem::Uid(p.nz_number()?),
@@ -324,15 +353,11 @@ mod tests {
             b"(FROM {2}\r\nTO)",
             b"(FROM",
         ];
-        let arena = bumpalo::Bump::new();
-        for &list in lists {
-            let line = [list, b"]\r\n"].concat();
-            let mut fast = Parser::new(&line, &arena, 10, usize::MAX);
-            let mut general = Parser::new(&line, &arena, 10, usize::MAX);
-            let got = header_names(&mut fast);
-            let want = general.paren_list(|p| p.astring());
-            assert_eq!(got, want, "{}", String::from_utf8_lossy(list));
-            assert_eq!(fast.pos, general.pos, "{}", String::from_utf8_lossy(list));
-        }
+        super::super::parser::assert_fast_path_agrees(
+            lists,
+            b"]\r\n",
+            |p| format!("{:?}", header_names(p)),
+            |p| format!("{:?}", p.paren_list(|p| p.astring())),
+        );
     }
 }

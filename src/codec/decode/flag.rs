@@ -30,29 +30,26 @@ pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Flag<'a>]> {
         p.enter()?;
         p.leave();
         let mut flags = p.list()?;
-        let (mut start, mut i) = (open + 1, open + 1);
+        let mut start = open + 1;
         loop {
-            match buf.get(i) {
-                // `]` is allowed in keywords only, as in [`flag`].
-                Some(&b) if is_atom_char(b) || (b == b']' && buf[start] != b'\\') || (b == b'\\' && i == start) => {
-                    i += 1
-                }
-                Some(&b @ (b' ' | b')')) if i > start && buf[i - 1] != b'\\' => {
-                    let token = &buf[start..i];
-                    let flag = match token.strip_prefix(b"\\") {
-                        Some(name) => system(name),
-                        None => Flag::Keyword(Bytes::borrowed(token)),
-                    };
+            let rest = &buf[start..];
+            let system_flag = rest.first() == Some(&b'\\');
+            let name = &rest[usize::from(system_flag)..];
+            // `]` is allowed in keywords only, as in [`flag`].
+            let len = name.iter().position(|&b| !is_atom_char(b) && (b != b']' || system_flag)).unwrap_or(name.len());
+            let end = start + usize::from(system_flag) + len;
+            match buf.get(end) {
+                Some(&b @ (b' ' | b')')) if len > 0 => {
+                    let flag = if system_flag { system(&name[..len]) } else { Flag::Keyword(Bytes::borrowed(&name[..len])) };
                     p.push(&mut flags, flag)?;
-                    i += 1;
+                    start = end + 1;
                     if b == b')' {
-                        p.pos = i;
+                        p.pos = start;
                         return Ok(finish(flags));
                     }
-                    start = i;
                 }
-                Some(b')') if i == open + 1 => {
-                    p.pos = i + 1;
+                Some(b')') if end == open + 1 => {
+                    p.pos = end + 1;
                     return Ok(finish(flags));
                 }
                 _ => break,
@@ -114,15 +111,11 @@ mod tests {
             b"(\"q\" \\Seen)",
             b"(\\Seen",
         ];
-        let arena = bumpalo::Bump::new();
-        for &list in lists {
-            let line = [list, b"\r\n"].concat();
-            let mut fast = Parser::new(&line, &arena, 10, usize::MAX);
-            let mut general = Parser::new(&line, &arena, 10, usize::MAX);
-            let got = flag_list(&mut fast);
-            let want = general.unit_list(flag, |p| Ok(Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')')))));
-            assert_eq!(got, want, "{}", String::from_utf8_lossy(list));
-            assert_eq!(fast.pos, general.pos, "{}", String::from_utf8_lossy(list));
-        }
+        super::super::parser::assert_fast_path_agrees(
+            lists,
+            b"\r\n",
+            |p| format!("{:?}", flag_list(p)),
+            |p| format!("{:?}", p.unit_list(flag, |p| Ok(Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')')))))),
+        );
     }
 }

@@ -735,6 +735,26 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Checks that a fast path (`fast`) decodes each of `inputs` (followed by
+/// `tail`) as the general parser (`general`) does, and stops at the same
+/// place; both print what they decoded.
+#[cfg(test)]
+pub(crate) fn assert_fast_path_agrees(
+    inputs: &[&[u8]],
+    tail: &[u8],
+    fast: impl Fn(&mut Parser<'_>) -> String,
+    general: impl Fn(&mut Parser<'_>) -> String,
+) {
+    let arena = Bump::new();
+    for &input in inputs {
+        let line = [input, tail].concat();
+        let mut p = Parser::new(&line, &arena, 10, usize::MAX);
+        let mut q = Parser::new(&line, &arena, 10, usize::MAX);
+        assert_eq!(fast(&mut p), general(&mut q), "{}", String::from_utf8_lossy(input));
+        assert_eq!(p.pos, q.pos, "{}", String::from_utf8_lossy(input));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
