@@ -51,8 +51,13 @@ const STATUS: [(StatusAttr, &str); 5] = [
 enum Want {
     /// A keyword (ASCII case ignored).
     Word(String),
-    /// A string: an atom other than NIL, a quoted string or a literal.
+    /// An astring: an atom (NIL included: it is the string "NIL" here),
+    /// a quoted string or a literal.
+    AStr(Vec<u8>),
+    /// A string: a quoted string or a literal.
     Str(Vec<u8>),
+    /// A literal (APPEND's message).
+    Literal(Vec<u8>),
     /// A string or NIL.
     NStr(Option<Vec<u8>>),
     /// A mailbox name, given as text.
@@ -92,7 +97,7 @@ fn build(cmd: &Cmd) -> (Command<'static>, Vec<Want>) {
         Cmd::Noop => (Command::Noop, vec![word("NOOP")]),
         Cmd::Login { user, password } => (
             Command::Login { username: Bytes::from(user.clone()), password: Bytes::from(password.clone()) },
-            vec![word("LOGIN"), Want::Str(user.clone()), Want::Str(password.clone())],
+            vec![word("LOGIN"), Want::AStr(user.clone()), Want::AStr(password.clone())],
         ),
         Cmd::Select { mailbox, condstore } => {
             let mut want = vec![word("SELECT"), Want::Mailbox(mailbox.clone())];
@@ -135,7 +140,7 @@ fn build(cmd: &Cmd) -> (Command<'static>, Vec<Want>) {
                     }
                     want.push(Want::Close);
                 }
-                want.push(Want::Str(data.clone()));
+                want.push(Want::Literal(data.clone()));
                 list.push(message);
             }
             (Command::Append { mailbox: mbox(mailbox), messages: list }, want)
@@ -265,13 +270,14 @@ fn literal_size(s: &[u8]) -> Option<usize> {
     digits.parse().ok()
 }
 
-/// Whether `tok` carries the string `want`.
+/// Whether `tok` is the string `want` (quoted or literal).
 fn is_string(tok: &Tok, want: &[u8]) -> bool {
-    match tok {
-        Tok::Atom(a) => a == want && !a.eq_ignore_ascii_case(b"NIL"),
-        Tok::Quoted(q) | Tok::Literal(q) => q == want,
-        _ => false,
-    }
+    matches!(tok, Tok::Quoted(q) | Tok::Literal(q) if q == want)
+}
+
+/// Whether `tok` is the astring `want`.
+fn is_astring(tok: &Tok, want: &[u8]) -> bool {
+    matches!(tok, Tok::Atom(a) if a == want) || is_string(tok, want)
 }
 
 /// Whether `tok` is the mailbox `name` as encoded for `opts`.
@@ -279,9 +285,6 @@ fn is_mailbox(tok: &Tok, name: &str, opts: &EncodeOptions) -> bool {
     let (Tok::Atom(b) | Tok::Quoted(b) | Tok::Literal(b)) = tok else { return false };
     if name.eq_ignore_ascii_case("INBOX") {
         return b == b"INBOX";
-    }
-    if matches!(tok, Tok::Atom(a) if a.eq_ignore_ascii_case(b"NIL")) {
-        return false;
     }
     if opts.utf8_accept {
         b == name.as_bytes()
@@ -344,7 +347,9 @@ pub fn run(data: &[u8]) {
     for (tok, want) in toks.iter().zip(&want) {
         let ok = match want {
             Want::Word(w) => matches!(tok, Tok::Atom(a) if a.eq_ignore_ascii_case(w.as_bytes())),
+            Want::AStr(s) => is_astring(tok, s),
             Want::Str(s) => is_string(tok, s),
+            Want::Literal(s) => matches!(tok, Tok::Literal(l) if l == s),
             Want::NStr(None) => matches!(tok, Tok::Atom(a) if a.eq_ignore_ascii_case(b"NIL")),
             Want::NStr(Some(s)) => is_string(tok, s),
             Want::Mailbox(name) => is_mailbox(tok, name, &opts),
