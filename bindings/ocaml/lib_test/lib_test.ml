@@ -276,6 +276,57 @@ let () =
   | [ `Untagged (`List_extended ("Foo", [ ("CHILDINFO", [ "SUBSCRIBED" ]); ("OLDNAME", [ "\xc3\xa4" ]) ])) ] -> ()
   | l -> check_eq "list extended" string_of_int 1 (List.length l)
 
+(* Units of a flag list that do not parse are left out of the 1.1.0 list
+   and reach Imap_ext verbatim, with where they were. *)
+let () =
+  let s =
+    session
+      [ greeting;
+        "* 7 FETCH (UID 11 FLAGS (\\Seen (x y) $Junk \\Draft))\r\n\
+         * FLAGS (\\Answered \\Seen(1) \"quoted\" \\Deleted)\r\n\
+         * OK [PERMANENTFLAGS (\\Deleted \\ \\*)] Limited\r\n\
+         A1 OK done\r\n" ]
+  in
+  greet s;
+  (match command s Imap.noop with
+  | [ `Untagged (`Fetch (_, [ `Uid _; `Flags fetched ]));
+      `Untagged (`Flags flags);
+      `Untagged (`Ok (`Permanent_flags permanent, "Limited"));
+      `Ok _ ] ->
+      check "fetch flags without the group" (fetched = [ `Seen; `Keyword "$Junk"; `Draft ]);
+      check "FLAGS without the glued flag and the string" (flags = [ `Answered; `Deleted ]);
+      check "PERMANENTFLAGS without the lone backslash" (permanent = [ `Deleted; `All ])
+  | l -> check_eq "unparsed flags" str "" (shows l));
+  let seven = Uint32.of_int 7 in
+  check "unparsed flags passed over"
+    (Imap_ext.passed_over s.c
+    = [ `Unparsed (`Fetch_flags seven, [ "(x y)" ]);
+        `Unparsed (`Flags, [ "\\Seen(1)"; "\"quoted\"" ]);
+        `Unparsed (`Permanent_flags, [ "\\" ]) ])
+
+(* Mailbox attributes that do not parse: left out of LIST and LSUB and
+   passed over with the mailbox; kept as [`Unparsed] in Imap_ext's XLIST. *)
+let () =
+  let s =
+    session
+      [ greeting;
+        "* LIST (\\HasNoChildren * \\Sent) \"/\" Sent\r\n\
+         * LIST (\\HasChildren) \"/\" INBOX\r\n\
+         * LSUB ((a) \\Marked) \"/\" Work\r\n\
+         * XLIST (\"\\\\Junk\" (a) \\Noselect) \".\" Spam\r\n\
+         A1 OK done\r\n" ]
+  in
+  greet s;
+  check_eq "lists" str
+    "(list (flags has-no-children sent) '/' \"Sent\"); (list (flags has-children) '/' \"INBOX\"); (lsub (flags \
+     marked) '/' \"Work\"); ok none \"done\""
+    (shows (command s (Imap.list "*")));
+  check "unparsed attributes passed over"
+    (Imap_ext.passed_over s.c
+    = [ `Unparsed (`List "Sent", [ "*" ]);
+        `Unparsed (`Lsub "Work", [ "(a)" ]);
+        `Untagged (`Xlist ([ `Unparsed "\"\\\\Junk\""; `Unparsed "(a)"; `Noselect ], Some '.', "Spam")) ])
+
 (* A malformed response: a non-fatal Decode_error, then the connection goes on. *)
 let () =
   let s = session [ greeting; "* 1 FETCH (UID 7\r\n* 2 EXISTS\r\nA1 OK done\r\n" ] in
