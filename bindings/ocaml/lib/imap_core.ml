@@ -124,6 +124,9 @@ let flag_kind_keyword = 7 (* IMAP_FLAG_KIND_KEYWORD *)
 let flag_kind_unparsed = 9 (* IMAP_FLAG_KIND_UNPARSED *)
 let mailbox_attr_kind_other = 17 (* IMAP_MAILBOX_ATTR_KIND_OTHER *)
 let mailbox_attr_kind_unparsed = 18 (* IMAP_MAILBOX_ATTR_KIND_UNPARSED *)
+let body_extension_kind_number = 1 (* IMAP_BODY_EXTENSION_KIND_NUMBER *)
+let body_extension_kind_list = 2 (* IMAP_BODY_EXTENSION_KIND_LIST *)
+let body_extension_kind_unparsed = 3 (* IMAP_BODY_EXTENSION_KIND_UNPARSED *)
 
 let o_flag_kind = off T.flag_kind
 let o_flag_name = off T.flag_name
@@ -285,11 +288,15 @@ type ext_untagged =
   | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
 
+type body_extension_data =
+  [ `String of string option | `Number of Uint64.t | `List of body_extension_data list | `Unparsed of string ]
+
 type body_extension = {
   md5 : string option;
   disposition : (string * (string * string option) list) option;
   language : string list;
   location : string option;
+  further : body_extension_data list;
 }
 
 type ext_fetch_item =
@@ -415,6 +422,17 @@ let ext_fetch_item kind d : ext_fetch_item =
   | 17 -> `Preview (bytes_opt d)
   | _ -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
 
+(* The imap_body_extension at [e]. *)
+let rec body_extension_data e : body_extension_data =
+  match u32 (e + off T.body_extension_kind) with
+  | k when k = body_extension_kind_number -> `Number (u64 (e + off T.body_extension_number))
+  | k when k = body_extension_kind_list ->
+      `List
+        (list_at e ~items:(off T.body_extension_items) ~len:(off T.body_extension_len) (size T.body_extension)
+           body_extension_data)
+  | k when k = body_extension_kind_unparsed -> `Unparsed (bytes (e + off T.body_extension_string))
+  | _ -> `String (bytes_opt (e + off T.body_extension_string))
+
 (* The extension data of the imap_body at [b] and its parts, with their
    part numbers ([] for a multipart message itself): what 1.1.0's [mime]
    has no place for. *)
@@ -434,6 +452,9 @@ let body_extensions b =
                else Some (bytes (d + off T.disposition_kind), pairs (d + off T.disposition_params)));
             language = bytes_list (b + off T.body_language);
             location = bytes_opt (b + off T.body_location);
+            further =
+              list_at b ~items:(off T.body_extensions) ~len:(off T.body_extensions_len) (size T.body_extension)
+                body_extension_data;
           } )
         :: acc
     in

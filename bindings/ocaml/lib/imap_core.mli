@@ -175,11 +175,16 @@ type ext_untagged =
   | `Other of Uint32.t option * string * string ]
 (** {!Imap_ext.untagged}. *)
 
+type body_extension_data =
+  [ `String of string option | `Number of Uint64.t | `List of body_extension_data list | `Unparsed of string ]
+(** {!Imap_ext.body_extension_data}. *)
+
 type body_extension = {
   md5 : string option;
   disposition : (string * (string * string option) list) option;
   language : string list;
   location : string option;
+  further : body_extension_data list;
 }
 (** {!Imap_ext.body_extension}. *)
 

@@ -78,6 +78,13 @@ type untagged =
       (** an unknown response: leading number, keyword, the rest verbatim *) ]
 (** Untagged responses that {!Imap.untagged} cannot carry. *)
 
+type body_extension_data =
+  [ `String of string option  (** a string, [None] for NIL *)
+  | `Number of Uint64.t
+  | `List of body_extension_data list
+  | `Unparsed of string  (** extension data that did not parse, verbatim *) ]
+(** Extension data after a body part's location (RFC 3501 [body-extension]). *)
+
 type body_extension = Imap_core.body_extension = {
   md5 : string option;  (** Content-MD5 (single parts) *)
   disposition : (string * (string * string option) list) option;
@@ -85,6 +92,9 @@ type body_extension = Imap_core.body_extension = {
           [Some ("attachment", [ ("filename", Some "a.pdf") ])] *)
   language : string list;  (** Content-Language *)
   location : string option;  (** Content-Location *)
+  further : body_extension_data list;
+      (** any extension data after these; when a part's extension data does
+          not parse, the fields above are empty and this is [[`Unparsed bytes]] *)
 }
 (** The extension data of a body part in BODYSTRUCTURE, which
     {!Imap.mime} has no place for. *)

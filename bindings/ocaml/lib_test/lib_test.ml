@@ -267,6 +267,33 @@ let () =
       check "pdf: md5, location" (pdf.Imap_ext.md5 = Some "md5sum" && pdf.Imap_ext.location = Some "http://x")
   | l -> check_eq "body extensions" string_of_int 1 (List.length l)
 
+(* Further body extension data, and extension data that does not parse
+   (kept verbatim as [`Unparsed]), reach Imap_ext by part. *)
+let () =
+  let s =
+    session
+      [ greeting;
+        "* 9 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 3 1 NIL NIL NIL NIL (\"a\" junk 7)))\r\n\
+         * 10 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1 NIL (\"inline\" \"bad\") NIL)(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 2 1 NIL (\"inline\" NIL) NIL) \"ALTERNATIVE\" (\"BOUNDARY\" \"b\") NIL NIL))\r\n\
+         A1 OK done\r\n" ]
+  in
+  greet s;
+  Imap_ext.keep_body_extensions s.c true;
+  (match command s Imap.noop with
+  | [ `Untagged (`Fetch (_, [ `Body_structure (`Text ("PLAIN", _, 1)) ]));
+      `Untagged (`Fetch (_, [ `Body_structure (`Multiple ([ `Text ("PLAIN", _, 1); `Text ("HTML", _, 1) ], "ALTERNATIVE")) ]));
+      `Ok _ ] -> ()
+  | l -> check_eq "body structures" str "" (shows l));
+  match Imap_ext.passed_over s.c with
+  | [ `Fetch_items (_, [ `Body_extensions [ ([ 1 ], single) ] ]);
+      `Fetch_items (_, [ `Body_extensions [ ([], top); ([ 1 ], plain); ([ 2 ], html) ] ]) ] ->
+      check "a bare atom in a list" (single.Imap_ext.further = [ `List [ `String (Some "a"); `Unparsed "junk"; `Number (Uint64.of_int 7) ] ]);
+      check "a part whose extension data does not parse"
+        (plain.Imap_ext.further = [ `Unparsed "NIL (\"inline\" \"bad\") NIL" ] && plain.Imap_ext.disposition = None);
+      check "the other part" (html.Imap_ext.disposition = Some ("inline", []) && html.Imap_ext.further = []);
+      check "the multipart" (top.Imap_ext.further = [])
+  | l -> check_eq "body extensions" string_of_int 2 (List.length l)
+
 (* LIST-EXTENDED data goes to Imap_ext. *)
 let () =
   let s = session [ greeting; "* LIST (\\Subscribed) \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\") \"OLDNAME\" (\"&AOQ-\"))\r\nA1 OK done\r\n" ] in
