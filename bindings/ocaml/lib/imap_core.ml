@@ -146,11 +146,20 @@ let flag ~recent ~wildcard f =
 
 (* The flags of the imap_flag_list at [a], then the bytes of the units
    that did not parse as flags, in order. *)
+let o_flag_list_items = off T.flag_list_items
+let o_flag_list_len = off T.flag_list_len
+let s_flag = size T.flag
+
 let flag_list ~recent ~wildcard a =
-  list_at a ~items:(off T.flag_list_items) ~len:(off T.flag_list_len) (size T.flag) (fun f ->
-      if u32 (f + o_flag_kind) = flag_kind_unparsed then Either.Right (bytes (f + o_flag_name))
-      else Either.Left (flag ~recent ~wildcard f))
-  |> List.partition_map Fun.id
+  let items = word (a + o_flag_list_items) in
+  let rec go i kept unparsed =
+    if i < 0 then (kept, unparsed)
+    else
+      let f = items + (i * s_flag) in
+      if u32 (f + o_flag_kind) = flag_kind_unparsed then go (i - 1) kept (bytes (f + o_flag_name) :: unparsed)
+      else go (i - 1) (flag ~recent ~wildcard f :: kept) unparsed
+  in
+  go (word (a + o_flag_list_len) - 1) [] []
 
 type ext_mbx_flag = [ mbx_flag | `Unparsed of string ]
 
