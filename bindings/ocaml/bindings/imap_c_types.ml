@@ -14,7 +14,7 @@ and capability and capability_list and flag and flag_list
 and code and code_data and code_append_uid and code_copy_uid and code_other
 and resp_text and mailbox_attr and list_ and status_item and status
 and search and pair and pair_list and address and address_list and envelope
-and body and section and fetch_section and fetch_data and fetch_item and fetch
+and body and body_extension and section and fetch_section and fetch_data and fetch_item and fetch
 and vanished and other and untagged_data and untagged and malformed
 and step_data and step and date_time and esearch_item and esearch and thread
 and namespace_desc and namespace_list and namespace and id and quota_resource and quota
@@ -206,6 +206,14 @@ module Make (T : Ctypes.TYPE) = struct
   let disposition_params = field disposition "params" pair_list
   let () = seal disposition
 
+  let body_extension : body_extension structure typ = structure "imap_body_extension"
+  let body_extension_kind = field body_extension "kind" int
+  let body_extension_string = field body_extension "string" bytes_
+  let body_extension_number = field body_extension "number" uint64_t
+  let body_extension_items = field body_extension "items" (ptr body_extension)
+  let body_extension_len = field body_extension "len" camlint
+  let () = seal body_extension
+
   let body : body structure typ = structure "imap_body"
   let body_kind = field body "kind" int
   let body_media_type = field body "media_type" bytes_
@@ -225,6 +233,8 @@ module Make (T : Ctypes.TYPE) = struct
   let body_disposition = field body "disposition" (ptr_opt disposition)
   let body_language = field body "language" bytes_list
   let body_location = field body "location" bytes_
+  let body_extensions = field body "extensions" (ptr body_extension)
+  let body_extensions_len = field body "extensions_len" camlint
   let () = seal body
 
   let section : section structure typ = structure "imap_section"

@@ -357,13 +357,15 @@ let star n = Uint32.equal n Uint32.zero
 let has_star set = List.exists (fun (a, b) -> star a || star b) set
 
 (* The code of [kind] whose imap_code_data is at [u]. *)
-let code_of_kind kind u : code =
+let code_of_kind c kind u : code =
   match kind with
   | 0 -> `Alert
   | 1 -> `Bad_charset (Core.bytes_list u)
   | 2 -> `Capability (capabilities u)
   | 3 -> `Parse
-  | 4 -> `Permanent_flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:`All u)
+  | 4 ->
+      `Permanent_flags
+        (Core.keep_parsed c `Permanent_flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:`All u))
   | 5 -> `Read_only
   | 6 -> `Read_write
   | 7 -> `Try_create
@@ -409,9 +411,9 @@ let o_code_kind = off T.code_kind
 let o_code_u = off T.code_u
 
 (* The imap_resp_text at [r]. *)
-let resp_text r =
-  let c = word (r + o_rt_code) in
-  let code = if c = 0 then `None else code_of_kind (u32 (c + o_code_kind)) (c + o_code_u) in
+let resp_text c r =
+  let code = word (r + o_rt_code) in
+  let code = if code = 0 then `None else code_of_kind c (u32 (code + o_code_kind)) (code + o_code_u) in
   (code, bytes (r + o_rt_text))
 
 let o_ad_name = off T.address_name
@@ -537,12 +539,13 @@ let int_of_u64 n = if Uint64.compare n (Uint64.of_int max_int) <= 0 then Some (U
 (* The imap_fetch at [f]; the items 1.1.0 cannot carry are passed over. *)
 let fetch_items c f =
   let items = word (f + o_fetch_items) and len = word (f + o_fetch_len) in
+  let seq = Uint32.of_int (u32 (f + o_fetch_seq)) in
   let kept = ref [] and passed = ref [] in
   for i = len - 1 downto 0 do
     let item = items + (i * s_item) in
     let d = item + o_item_u in
     match u32 (item + o_item_kind) with
-    | 0 -> kept := `Flags (recent_flags d) :: !kept
+    | 0 -> kept := `Flags (Core.keep_parsed c (`Fetch_flags seq) (recent_flags d)) :: !kept
     | 1 -> kept := `Envelope (envelope (word d)) :: !kept
     | 2 -> kept := `Internal_date (date_time d) :: !kept
     | 3 -> (
@@ -572,7 +575,6 @@ let fetch_items c f =
     | 20 -> kept := `Gm_labels (Core.bytes_list d) :: !kept
     | kind -> passed := Core.ext_fetch_item kind d :: !passed
   done;
-  let seq = Uint32.of_int (u32 (f + o_fetch_seq)) in
   if !passed <> [] then Core.record_passed_over c (`Fetch_items (seq, !passed));
   `Fetch (seq, !kept)
 
@@ -599,24 +601,31 @@ let status_items c s =
 let o_untagged_kind = off T.untagged_kind
 let o_untagged_u = off T.untagged_u
 
+(* The LIST or LSUB data at [d]; attributes that did not parse are passed
+   over at [place name]. *)
+let list_data c place d =
+  let attrs, delimiter, name = Core.list_data d in
+  (Core.keep_parsed c (place name) (Core.split_unparsed_attrs attrs), delimiter, name)
+
 (* The imap_untagged at [u], or None when it was passed over to Imap_ext. *)
 let untagged c u : untagged option =
   let d = u + o_untagged_u in
   match u32 (u + o_untagged_kind) with
-  | 0 -> Some (`Ok (resp_text d))
-  | 1 -> Some (`No (resp_text d))
-  | 2 -> Some (`Bad (resp_text d))
-  | 3 -> Some (`Bye (resp_text d))
-  | 4 -> Some (`Preauth (resp_text d))
+  | 0 -> Some (`Ok (resp_text c d))
+  | 1 -> Some (`No (resp_text c d))
+  | 2 -> Some (`Bad (resp_text c d))
+  | 3 -> Some (`Bye (resp_text c d))
+  | 4 -> Some (`Preauth (resp_text c d))
   | 5 -> Some (`Capability (capabilities d))
   | 6 -> Some (`Enabled (capabilities d))
-  | 7 -> Some (`Flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*") d))
+  | 7 ->
+      Some (`Flags (Core.keep_parsed c `Flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*") d)))
   | 8 ->
-      let ((_, _, name) as data) = Core.list_data d in
+      let attrs, delimiter, name = list_data c (fun name -> `List name) d in
       if Core.word (d + off T.list_extended_len) > 0 then
         Core.record_passed_over c (`Untagged (`List_extended (name, Core.list_extended d)));
-      Some (`List data)
-  | 9 -> Some (`Lsub (Core.list_data d))
+      Some (`List (attrs, delimiter, name))
+  | 9 -> Some (`Lsub (list_data c (fun name -> `Lsub name) d))
   | 11 -> Some (status_items c d)
   | 12 ->
       Some
@@ -1079,14 +1088,14 @@ let convert c s : result option =
       Some `Await_dst
   | 2 -> Some (`Ok (`None, ""))
   | 3 -> untagged c u |> Option.map (fun u -> `Untagged u)
-  | 4 -> Some (`Ok (resp_text u))
+  | 4 -> Some (`Ok (resp_text c u))
   | 5 ->
       (* PREAUTH greeting (1.1.0 refused it): the response, then [`Ok]. *)
-      let code, text = resp_text u in
+      let code, text = resp_text c u in
       c.Core.pending <- [ Pending (`Ok (code, text)) ];
       Some (`Untagged (`Preauth (code, text)))
-  | 6 -> Some (`Error (`No (resp_text u)))
-  | 7 -> Some (`Error (`Bad (resp_text u)))
+  | 6 -> Some (`Error (`No (resp_text c u)))
+  | 7 -> Some (`Error (`Bad (resp_text c u)))
   | 12 ->
       let m = Core.malformed u in
       Core.record_passed_over c (`Malformed m);

@@ -540,7 +540,9 @@ val run :
 
     A response, FETCH item or STATUS item that these types cannot carry is
     passed over to {!Imap_ext.passed_over}; the rest of the response is
-    returned. A malformed response gives a non-fatal
+    returned. So is a unit of a flag or attribute list that did not parse
+    (as [`Unparsed], with its bytes): it is left out of the list, not made
+    an [`Extension]. A malformed response gives a non-fatal
     [`Error (`Decode_error _)].
 
     No exception escapes but these:

@@ -96,7 +96,7 @@ let kind_names f count =
           s
 
 let capability_kind_name = kind_names C.capability_kind_name 57
-let mailbox_attr_kind_name = kind_names C.mailbox_attr_kind_name 18
+let mailbox_attr_kind_name = kind_names C.mailbox_attr_kind_name 19
 let code_kind_name = kind_names C.code_kind_name 51
 
 (* The wire name of the received capability at [a]. *)
@@ -119,6 +119,15 @@ type mbx_flag =
   [ `Noselect | `Marked | `Unmarked | `Noinferiors | `HasChildren | `HasNoChildren | `All
   | `Archive | `Drafts | `Flagged | `Junk | `Sent | `Trash | `Extension of string ]
 
+(* Kinds of the header's enums that the readers name (include/imap.h). *)
+let flag_kind_keyword = 7 (* IMAP_FLAG_KIND_KEYWORD *)
+let flag_kind_unparsed = 9 (* IMAP_FLAG_KIND_UNPARSED *)
+let mailbox_attr_kind_other = 17 (* IMAP_MAILBOX_ATTR_KIND_OTHER *)
+let mailbox_attr_kind_unparsed = 18 (* IMAP_MAILBOX_ATTR_KIND_UNPARSED *)
+let body_extension_kind_number = 1 (* IMAP_BODY_EXTENSION_KIND_NUMBER *)
+let body_extension_kind_list = 2 (* IMAP_BODY_EXTENSION_KIND_LIST *)
+let body_extension_kind_unparsed = 3 (* IMAP_BODY_EXTENSION_KIND_UNPARSED *)
+
 let o_flag_kind = off T.flag_kind
 let o_flag_name = off T.flag_name
 
@@ -132,17 +141,32 @@ let flag ~recent ~wildcard f =
   | 4 -> `Draft
   | 5 -> recent
   | 6 -> wildcard
-  | 7 -> `Keyword (bytes (f + o_flag_name))
+  | k when k = flag_kind_keyword -> `Keyword (bytes (f + o_flag_name))
   | _ -> `Extension (bytes (f + o_flag_name))
 
+(* The flags of the imap_flag_list at [a], then the bytes of the units
+   that did not parse as flags, in order. *)
+let o_flag_list_items = off T.flag_list_items
+let o_flag_list_len = off T.flag_list_len
+let s_flag = size T.flag
+
 let flag_list ~recent ~wildcard a =
-  list_at a ~items:(off T.flag_list_items) ~len:(off T.flag_list_len) (size T.flag)
-    (flag ~recent ~wildcard)
+  let items = word (a + o_flag_list_items) in
+  let rec go i kept unparsed =
+    if i < 0 then (kept, unparsed)
+    else
+      let f = items + (i * s_flag) in
+      if u32 (f + o_flag_kind) = flag_kind_unparsed then go (i - 1) kept (bytes (f + o_flag_name) :: unparsed)
+      else go (i - 1) (flag ~recent ~wildcard f :: kept) unparsed
+  in
+  go (word (a + o_flag_list_len) - 1) [] []
+
+type ext_mbx_flag = [ mbx_flag | `Unparsed of string ]
 
 let o_attr_kind = off T.mailbox_attr_kind
 let o_attr_name = off T.mailbox_attr_name
 
-let mbx_flag a : mbx_flag =
+let mbx_flag a : ext_mbx_flag =
   match u32 (a + o_attr_kind) with
   | 0 -> `Noinferiors
   | 1 -> `Noselect
@@ -157,8 +181,13 @@ let mbx_flag a : mbx_flag =
   | 13 -> `Junk
   | 14 -> `Sent
   | 15 -> `Trash
-  | 17 -> `Extension (bytes (a + o_attr_name))
+  | k when k = mailbox_attr_kind_other -> `Extension (bytes (a + o_attr_name))
+  | k when k = mailbox_attr_kind_unparsed -> `Unparsed (bytes (a + o_attr_name))
   | k -> `Extension (mailbox_attr_kind_name k)
+
+(* [attrs] without the units that did not parse, then their bytes. *)
+let split_unparsed_attrs (attrs : ext_mbx_flag list) =
+  List.partition_map (function `Unparsed s -> Either.Right s | #mbx_flag as a -> Either.Left a) attrs
 
 let char_opt has d = if has then Some (Char.chr d) else None
 
@@ -175,7 +204,8 @@ let list_extended l =
             list_at values ~items:(off T.bytes_list_items) ~len:(off T.bytes_list_len) s_bytes mailbox_name )
       | _ -> (bytes (e + off T.list_extended_tag), bytes_list values))
 
-(* The attributes, delimiter and decoded name of the imap_list at [l]. *)
+(* The attributes (with those that did not parse, as [`Unparsed]),
+   delimiter and decoded name of the imap_list at [l]. *)
 let list_data l =
   let attrs =
     list_at l ~items:(off T.list_attributes) ~len:(off T.list_attributes_len) (size T.mailbox_attr)
@@ -263,15 +293,19 @@ type ext_untagged =
   | `My_rights of string * string
   | `Metadata of string * (string * string option) list
   | `Metadata_changed of string * string list
-  | `Xlist of mbx_flag list * char option * string
+  | `Xlist of ext_mbx_flag list * char option * string
   | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
+
+type body_extension_data =
+  [ `String of string option | `Number of Uint64.t | `List of body_extension_data list | `Unparsed of string ]
 
 type body_extension = {
   md5 : string option;
   disposition : (string * (string * string option) list) option;
   language : string list;
   location : string option;
+  further : body_extension_data list;
 }
 
 type ext_fetch_item =
@@ -294,8 +328,12 @@ type ext_status_item =
 
 type malformed = { offset : int; raw : string; error_offset : int }
 
+type unparsed_place =
+  [ `Fetch_flags of Uint32.t | `Flags | `Permanent_flags | `List of string | `Lsub of string ]
+
 type passed_over =
   [ `Untagged of ext_untagged
+  | `Unparsed of unparsed_place * string list
   | `Fetch_items of Uint32.t * ext_fetch_item list
   | `Status_items of string * ext_status_item list
   | `Malformed of malformed ]
@@ -393,6 +431,17 @@ let ext_fetch_item kind d : ext_fetch_item =
   | 17 -> `Preview (bytes_opt d)
   | _ -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
 
+(* The imap_body_extension at [e]. *)
+let rec body_extension_data e : body_extension_data =
+  match u32 (e + off T.body_extension_kind) with
+  | k when k = body_extension_kind_number -> `Number (u64 (e + off T.body_extension_number))
+  | k when k = body_extension_kind_list ->
+      `List
+        (list_at e ~items:(off T.body_extension_items) ~len:(off T.body_extension_len) (size T.body_extension)
+           body_extension_data)
+  | k when k = body_extension_kind_unparsed -> `Unparsed (bytes (e + off T.body_extension_string))
+  | _ -> `String (bytes_opt (e + off T.body_extension_string))
+
 (* The extension data of the imap_body at [b] and its parts, with their
    part numbers ([] for a multipart message itself): what 1.1.0's [mime]
    has no place for. *)
@@ -412,6 +461,9 @@ let body_extensions b =
                else Some (bytes (d + off T.disposition_kind), pairs (d + off T.disposition_params)));
             language = bytes_list (b + off T.body_language);
             location = bytes_opt (b + off T.body_location);
+            further =
+              list_at b ~items:(off T.body_extensions) ~len:(off T.body_extensions_len) (size T.body_extension)
+                body_extension_data;
           } )
         :: acc
     in
@@ -523,6 +575,11 @@ let flush_output c =
 let record_passed_over c v =
   if Queue.length c.passed_over >= passed_over_limit then ignore (Queue.pop c.passed_over);
   Queue.push v c.passed_over
+
+(* [kept], after recording the [unparsed] units found at [place]. *)
+let keep_parsed c place (kept, unparsed) =
+  if unparsed <> [] then record_passed_over c (`Unparsed (place, unparsed));
+  kept
 
 (* Asks the core for the next step: [cmd] starts a command. Sends DONE
    first when the running IDLE was asked to stop. *)

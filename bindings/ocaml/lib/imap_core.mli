@@ -109,13 +109,21 @@ type mbx_flag =
   | `Archive | `Drafts | `Flagged | `Junk | `Sent | `Trash | `Extension of string ]
 (** {!Imap.mbx_flag}. *)
 
-val flag_list :
-  recent:([> flag ] as 'a) -> wildcard:'a -> int -> 'a list
-(** An [imap_flag_list]; [recent] and [wildcard] say what [\Recent] and
-    [\*] become. *)
+type ext_mbx_flag = [ mbx_flag | `Unparsed of string ]
+(** A mailbox attribute, or the bytes of a unit of an attribute list that
+    did not parse ([IMAP_MAILBOX_ATTR_KIND_UNPARSED]). *)
 
-val list_data : int -> mbx_flag list * char option * string
+val flag_list :
+  recent:([> flag ] as 'a) -> wildcard:'a -> int -> 'a list * string list
+(** An [imap_flag_list]: its flags ([recent] and [wildcard] say what
+    [\Recent] and [\*] become), then the bytes of its units that did not
+    parse ([IMAP_FLAG_KIND_UNPARSED]), in order. *)
+
+val list_data : int -> ext_mbx_flag list * char option * string
 (** An [imap_list]: attributes, delimiter, decoded name. *)
+
+val split_unparsed_attrs : ext_mbx_flag list -> mbx_flag list * string list
+(** The attributes that parsed, then the bytes of those that did not. *)
 
 val list_extended : int -> (string * string list) list
 (** The LIST-EXTENDED items of an [imap_list]: tag and values. *)
@@ -162,16 +170,21 @@ type ext_untagged =
   | `My_rights of string * string
   | `Metadata of string * (string * string option) list
   | `Metadata_changed of string * string list
-  | `Xlist of mbx_flag list * char option * string
+  | `Xlist of ext_mbx_flag list * char option * string
   | `List_extended of string * (string * string list) list
   | `Other of Uint32.t option * string * string ]
 (** {!Imap_ext.untagged}. *)
+
+type body_extension_data =
+  [ `String of string option | `Number of Uint64.t | `List of body_extension_data list | `Unparsed of string ]
+(** {!Imap_ext.body_extension_data}. *)
 
 type body_extension = {
   md5 : string option;
   disposition : (string * (string * string option) list) option;
   language : string list;
   location : string option;
+  further : body_extension_data list;
 }
 (** {!Imap_ext.body_extension}. *)
 
@@ -198,8 +211,13 @@ type ext_status_item =
 type malformed = { offset : int; raw : string; error_offset : int }
 (** {!Imap_ext.malformed}. *)
 
+type unparsed_place =
+  [ `Fetch_flags of Uint32.t | `Flags | `Permanent_flags | `List of string | `Lsub of string ]
+(** {!Imap_ext.unparsed_place}. *)
+
 type passed_over =
   [ `Untagged of ext_untagged
+  | `Unparsed of unparsed_place * string list
   | `Fetch_items of Uint32.t * ext_fetch_item list
   | `Status_items of string * ext_status_item list
   | `Malformed of malformed ]
@@ -286,6 +304,10 @@ val flush_output : connection -> unit
 
 val record_passed_over : connection -> passed_over -> unit
 (** Keeps a value for {!Imap_ext.passed_over}. *)
+
+val keep_parsed : connection -> unparsed_place -> 'a list * string list -> 'a list
+(** [keep_parsed c place (kept, unparsed)] is [kept], after recording the
+    [unparsed] units found at [place] (if any) as [`Unparsed]. *)
 
 val step : connection -> command option -> int
 (** The address of the next [imap_step]; a command starts it. Sends

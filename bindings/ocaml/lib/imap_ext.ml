@@ -11,17 +11,21 @@ type date_time = Imap_core.date_time = {
 type esearch_item = Imap_core.esearch_item
 type thread = Imap_core.thread = Thread of Uint32.t list * thread list
 type namespace = Imap_core.namespace
+type mbx_flag = Imap_core.ext_mbx_flag
 type untagged = Imap_core.ext_untagged
+type body_extension_data = Imap_core.body_extension_data
 type body_extension = Imap_core.body_extension = {
   md5 : string option;
   disposition : (string * (string * string option) list) option;
   language : string list;
   location : string option;
+  further : body_extension_data list;
 }
 
 type fetch_item = Imap_core.ext_fetch_item
 type status_item = Imap_core.ext_status_item
 type malformed = Imap_core.malformed = { offset : int; raw : string; error_offset : int }
+type unparsed_place = Imap_core.unparsed_place
 type passed_over = Imap_core.passed_over
 
 let passed_over (c : Imap.connection) =

@@ -5,10 +5,11 @@
     THREAD, NAMESPACE, ID, QUOTA, ACL, METADATA, XLIST, any unknown
     response), FETCH items (BINARY, EMAILID, THREADID, SAVEDATE, PREVIEW,
     unknown items as raw bytes), STATUS items (SIZE, DELETED, APPENDLIMIT,
-    MAILBOXID...), and responses that do not parse. {!Imap.run} never
-    fails on them and never drops them silently: it returns what fits
-    (a FETCH with its other items, a STATUS with its other items; a
-    malformed response as a non-fatal [`Error (`Decode_error _)]), and
+    MAILBOXID...), units of a flag or attribute list that do not parse,
+    and responses that do not parse. {!Imap.run} never fails on them and
+    never drops them silently: it returns what fits (a FETCH with its other
+    items, a STATUS with its other items, a flag list with its other flags;
+    a malformed response as a non-fatal [`Error (`Decode_error _)]), and
     keeps the rest here, where {!passed_over} reads it.
 
     {[
@@ -51,6 +52,10 @@ type namespace = (string * char option) list option
 (** A namespace list of NAMESPACE: (prefix, delimiter) pairs; [None] for
     NIL. Prefixes are decoded from modified UTF-7. *)
 
+type mbx_flag = [ Imap.mbx_flag | `Unparsed of string ]
+(** A mailbox attribute, or [`Unparsed bytes] for a unit of an attribute
+    list that did not parse (kept verbatim by the decoder's recovery). *)
+
 type untagged =
   [ `Esearch of string option * bool * esearch_item list  (** correlator tag, UID, results *)
   | `Sort of Uint32.t list * Uint64.t option  (** numbers, [(MODSEQ n)] *)
@@ -64,7 +69,7 @@ type untagged =
   | `My_rights of string * string  (** mailbox, rights *)
   | `Metadata of string * (string * string option) list  (** mailbox, (entry, value) *)
   | `Metadata_changed of string * string list  (** mailbox, entries that changed *)
-  | `Xlist of Imap.mbx_flag list * char option * string
+  | `Xlist of mbx_flag list * char option * string
   | `List_extended of string * (string * string list) list
       (** the extended data of a LIST response (returned by {!Imap.run} as
           [`List]): mailbox, then (tag, values) such as
@@ -73,6 +78,13 @@ type untagged =
       (** an unknown response: leading number, keyword, the rest verbatim *) ]
 (** Untagged responses that {!Imap.untagged} cannot carry. *)
 
+type body_extension_data =
+  [ `String of string option  (** a string, [None] for NIL *)
+  | `Number of Uint64.t
+  | `List of body_extension_data list
+  | `Unparsed of string  (** extension data that did not parse, verbatim *) ]
+(** Extension data after a body part's location (RFC 3501 [body-extension]). *)
+
 type body_extension = Imap_core.body_extension = {
   md5 : string option;  (** Content-MD5 (single parts) *)
   disposition : (string * (string * string option) list) option;
@@ -80,6 +92,9 @@ type body_extension = Imap_core.body_extension = {
           [Some ("attachment", [ ("filename", Some "a.pdf") ])] *)
   language : string list;  (** Content-Language *)
   location : string option;  (** Content-Location *)
+  further : body_extension_data list;
+      (** any extension data after these; when a part's extension data does
+          not parse, the fields above are empty and this is [[`Unparsed bytes]] *)
 }
 (** The extension data of a body part in BODYSTRUCTURE, which
     {!Imap.mime} has no place for. *)
@@ -115,8 +130,20 @@ type malformed = Imap_core.malformed = {
 }
 (** A response that did not parse (skipped; the connection went on). *)
 
+type unparsed_place =
+  [ `Fetch_flags of Uint32.t  (** the FLAGS item of the FETCH of this sequence number *)
+  | `Flags  (** an untagged FLAGS response *)
+  | `Permanent_flags  (** a PERMANENTFLAGS response code *)
+  | `List of string  (** the attributes of the LIST response for this mailbox *)
+  | `Lsub of string  (** the attributes of the LSUB response for this mailbox *) ]
+(** Where units that did not parse were found. *)
+
 type passed_over =
   [ `Untagged of untagged
+  | `Unparsed of unparsed_place * string list
+      (** units of a flag or attribute list that did not parse (e.g. [(x y)]
+          in [FLAGS (\Seen (x y))]), verbatim and in order: left out of the
+          list that {!Imap.run} returned, which holds the others *)
   | `Fetch_items of Uint32.t * fetch_item list
       (** sequence number, the items left out of the [`Fetch] that {!Imap.run} returned *)
   | `Status_items of string * status_item list

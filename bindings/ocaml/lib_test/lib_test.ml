@@ -267,6 +267,33 @@ let () =
       check "pdf: md5, location" (pdf.Imap_ext.md5 = Some "md5sum" && pdf.Imap_ext.location = Some "http://x")
   | l -> check_eq "body extensions" string_of_int 1 (List.length l)
 
+(* Further body extension data, and extension data that does not parse
+   (kept verbatim as [`Unparsed]), reach Imap_ext by part. *)
+let () =
+  let s =
+    session
+      [ greeting;
+        "* 9 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 3 1 NIL NIL NIL NIL (\"a\" junk 7)))\r\n\
+         * 10 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1 NIL (\"inline\" \"bad\") NIL)(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 2 1 NIL (\"inline\" NIL) NIL) \"ALTERNATIVE\" (\"BOUNDARY\" \"b\") NIL NIL))\r\n\
+         A1 OK done\r\n" ]
+  in
+  greet s;
+  Imap_ext.keep_body_extensions s.c true;
+  (match command s Imap.noop with
+  | [ `Untagged (`Fetch (_, [ `Body_structure (`Text ("PLAIN", _, 1)) ]));
+      `Untagged (`Fetch (_, [ `Body_structure (`Multiple ([ `Text ("PLAIN", _, 1); `Text ("HTML", _, 1) ], "ALTERNATIVE")) ]));
+      `Ok _ ] -> ()
+  | l -> check_eq "body structures" str "" (shows l));
+  match Imap_ext.passed_over s.c with
+  | [ `Fetch_items (_, [ `Body_extensions [ ([ 1 ], single) ] ]);
+      `Fetch_items (_, [ `Body_extensions [ ([], top); ([ 1 ], plain); ([ 2 ], html) ] ]) ] ->
+      check "a bare atom in a list" (single.Imap_ext.further = [ `List [ `String (Some "a"); `Unparsed "junk"; `Number (Uint64.of_int 7) ] ]);
+      check "a part whose extension data does not parse"
+        (plain.Imap_ext.further = [ `Unparsed "NIL (\"inline\" \"bad\") NIL" ] && plain.Imap_ext.disposition = None);
+      check "the other part" (html.Imap_ext.disposition = Some ("inline", []) && html.Imap_ext.further = []);
+      check "the multipart" (top.Imap_ext.further = [])
+  | l -> check_eq "body extensions" string_of_int 2 (List.length l)
+
 (* LIST-EXTENDED data goes to Imap_ext. *)
 let () =
   let s = session [ greeting; "* LIST (\\Subscribed) \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\") \"OLDNAME\" (\"&AOQ-\"))\r\nA1 OK done\r\n" ] in
@@ -275,6 +302,57 @@ let () =
   match Imap_ext.passed_over s.c with
   | [ `Untagged (`List_extended ("Foo", [ ("CHILDINFO", [ "SUBSCRIBED" ]); ("OLDNAME", [ "\xc3\xa4" ]) ])) ] -> ()
   | l -> check_eq "list extended" string_of_int 1 (List.length l)
+
+(* Units of a flag list that do not parse are left out of the 1.1.0 list
+   and reach Imap_ext verbatim, with where they were. *)
+let () =
+  let s =
+    session
+      [ greeting;
+        "* 7 FETCH (UID 11 FLAGS (\\Seen (x y) $Junk \\Draft))\r\n\
+         * FLAGS (\\Answered \\Seen(1) \"quoted\" \\Deleted)\r\n\
+         * OK [PERMANENTFLAGS (\\Deleted \\ \\*)] Limited\r\n\
+         A1 OK done\r\n" ]
+  in
+  greet s;
+  (match command s Imap.noop with
+  | [ `Untagged (`Fetch (_, [ `Uid _; `Flags fetched ]));
+      `Untagged (`Flags flags);
+      `Untagged (`Ok (`Permanent_flags permanent, "Limited"));
+      `Ok _ ] ->
+      check "fetch flags without the group" (fetched = [ `Seen; `Keyword "$Junk"; `Draft ]);
+      check "FLAGS without the glued flag and the string" (flags = [ `Answered; `Deleted ]);
+      check "PERMANENTFLAGS without the lone backslash" (permanent = [ `Deleted; `All ])
+  | l -> check_eq "unparsed flags" str "" (shows l));
+  let seven = Uint32.of_int 7 in
+  check "unparsed flags passed over"
+    (Imap_ext.passed_over s.c
+    = [ `Unparsed (`Fetch_flags seven, [ "(x y)" ]);
+        `Unparsed (`Flags, [ "\\Seen(1)"; "\"quoted\"" ]);
+        `Unparsed (`Permanent_flags, [ "\\" ]) ])
+
+(* Mailbox attributes that do not parse: left out of LIST and LSUB and
+   passed over with the mailbox; kept as [`Unparsed] in Imap_ext's XLIST. *)
+let () =
+  let s =
+    session
+      [ greeting;
+        "* LIST (\\HasNoChildren * \\Sent) \"/\" Sent\r\n\
+         * LIST (\\HasChildren) \"/\" INBOX\r\n\
+         * LSUB ((a) \\Marked) \"/\" Work\r\n\
+         * XLIST (\"\\\\Junk\" (a) \\Noselect) \".\" Spam\r\n\
+         A1 OK done\r\n" ]
+  in
+  greet s;
+  check_eq "lists" str
+    "(list (flags has-no-children sent) '/' \"Sent\"); (list (flags has-children) '/' \"INBOX\"); (lsub (flags \
+     marked) '/' \"Work\"); ok none \"done\""
+    (shows (command s (Imap.list "*")));
+  check "unparsed attributes passed over"
+    (Imap_ext.passed_over s.c
+    = [ `Unparsed (`List "Sent", [ "*" ]);
+        `Unparsed (`Lsub "Work", [ "(a)" ]);
+        `Untagged (`Xlist ([ `Unparsed "\"\\\\Junk\""; `Unparsed "(a)"; `Noselect ], Some '.', "Spam")) ])
 
 (* A malformed response: a non-fatal Decode_error, then the connection goes on. *)
 let () =

@@ -100,6 +100,16 @@ let retag tag r =
   | Some sp -> tag ^ String.sub r sp (String.length r - sp)
   | None -> tag
 
+let show_unparsed l =
+  let place : Imap_ext.unparsed_place -> string = function
+    | `Fetch_flags n -> "FETCH " ^ Uint32.to_string n
+    | `Flags -> "FLAGS"
+    | `Permanent_flags -> "PERMANENTFLAGS"
+    | `List m -> "LIST " ^ m
+    | `Lsub m -> "LSUB " ^ m
+  in
+  String.concat "; " (List.map (fun (p, raw) -> place p ^ ": " ^ String.concat " " (List.map String.escaped raw)) l)
+
 let show_results l = String.concat " " (List.map (fun r -> Script.show (r :> Script.outcome)) l)
 
 let replay ~bytewise (case : Vectors.case) =
@@ -123,6 +133,8 @@ let replay ~bytewise (case : Vectors.case) =
            if r.[0] <> '+' then begin
              if k.tag = None then start_noop k;
              let tag = Option.get k.tag in
+             (* what earlier responses passed over is not this one's *)
+             ignore (Imap_ext.passed_over k.c);
              let results = feed ~bytewise k (if is_tagged r then retag tag r else r) in
              match (verdict, results) with
              | Skip _, _ -> ()
@@ -131,8 +143,14 @@ let replay ~bytewise (case : Vectors.case) =
              | Passed_over, [ `Error (`Decode_error _); `Ok (`None, "") ] when String.length r > String.length tag
                                                                           && String.sub r 0 (String.length tag + 1) = tag ^ " " ->
                k.tag <- None
-             | Expect e, [ got ] when Sexp.to_string e = Canon.outcome got -> ()
-             | Expect e, _ -> fail "%S\n  expected: %s\n  got:      %s" r (Sexp.to_string e) (show_results results)
+             | Expect (e, unparsed), [ got ] when Sexp.to_string e = Canon.outcome got ->
+               let got_unparsed =
+                 List.filter_map (function `Unparsed u -> Some u | _ -> None) (Imap_ext.passed_over k.c)
+               in
+               if got_unparsed <> unparsed then
+                 fail "%S\n  expected passed over: %s\n  got:                  %s" r (show_unparsed unparsed)
+                   (show_unparsed got_unparsed)
+             | Expect (e, _), _ -> fail "%S\n  expected: %s\n  got:      %s" r (Sexp.to_string e) (show_results results)
              | Passed_over, _ -> fail "%S\n  expected: passed over\n  got:      %s" r (show_results results)
            end)
         rs case.out;

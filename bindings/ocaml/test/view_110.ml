@@ -1,6 +1,7 @@
 open Sexp
 
-type verdict = Expect of Sexp.t | Passed_over | Skip of string
+type unparsed = Imap_ext.unparsed_place * string list
+type verdict = Expect of Sexp.t * unparsed list | Passed_over | Skip of string
 
 exception Inexpressible of string
 
@@ -46,6 +47,15 @@ let flag ~recent ~wildcard = function
   | List [ Atom ("keyword" | "extension"); Str _ ] as f -> f
   | t -> skip "flag %s here" (to_string t)
 
+(* The units of a flag or attribute list that did not parse leave the list
+   and are [note]d at [place]; [item] maps the others. *)
+let without_unparsed ~note place item l =
+  let kept, unparsed =
+    List.partition_map (function List [ Atom "unparsed"; Str s ] -> Right s | t -> Left (item t)) l
+  in
+  if unparsed <> [] then note (place, unparsed);
+  kept
+
 (* Attributes 1.1.0 has no constructor for: `Extension, RFC spelling. *)
 let extension_attributes =
   [ ("subscribed", "Subscribed"); ("non-existent", "NonExistent"); ("remote", "Remote"); ("important", "Important") ]
@@ -72,7 +82,7 @@ let other_codes =
 
 let single_number s = String.length s > 0 && String.for_all (function '0' .. '9' -> true | _ -> false) s
 
-let code = function
+let code ~note = function
   | Atom
       ( "none" | "alert" | "parse" | "read-only" | "read-write" | "try-create" | "closed" | "no-modseq"
       | "uid-not-sticky" | "compression-active" | "use-attr" ) as c -> c
@@ -82,7 +92,7 @@ let code = function
     else List [ Atom "other"; Str wire; Atom "nil" ]
   | List (Atom "badcharset" :: l) as c when List.for_all (function Str _ -> true | _ -> false) l -> c
   | List (Atom "capability" :: l) -> List (Atom "capability" :: List.map capability l)
-  | List (Atom "permanent-flags" :: l) -> List (Atom "permanent-flags" :: List.map (flag ~recent:false ~wildcard:true) l)
+  | List (Atom "permanent-flags" :: l) -> List (Atom "permanent-flags" :: without_unparsed ~note `Permanent_flags (flag ~recent:false ~wildcard:true) l)
   | List [ Atom ("uid-next" | "uid-validity" | "unseen" | "highest-modseq"); Atom _ ] as c -> c
   | List [ Atom "modified"; Atom set ] as c when not (String.contains set '*') -> c
   | List [ Atom "append-uid"; Atom _; Atom uid ] as c when single_number uid -> c
@@ -95,8 +105,8 @@ let code = function
   | List [ Atom "other"; Str _; (Str _ | Atom "nil") ] as c -> c
   | t -> skip "code %s" (to_string t)
 
-let state = function
-  | [ c; Str _ as text ] -> [ code c; text ]
+let state ~note = function
+  | [ c; Str _ as text ] -> [ code ~note c; text ]
   | l -> skip "state %s" (to_string (List l))
 
 let address = function
@@ -161,9 +171,9 @@ let dropped_items = [ "binary"; "binary-size"; "email-id"; "thread-id"; "save-da
 (* RFC822.SIZE beyond OCaml's int: not expressible, so passed over. *)
 let fits_int n = match int_of_string_opt n with Some _ -> true | None -> false
 
-let fetch_item = function
+let fetch_item ~note seq = function
   | List [ Atom "rfc822-size"; Atom n ] when not (fits_int n) -> None
-  | List (Atom "flags" :: l) -> Some (List (Atom "flags" :: List.map (flag ~recent:true ~wildcard:false) l))
+  | List (Atom "flags" :: l) -> Some (List (Atom "flags" :: without_unparsed ~note (`Fetch_flags seq) (flag ~recent:true ~wildcard:false) l))
   | List (Atom "envelope" :: _) as e -> Some (envelope e)
   | List [ Atom ("body" | "bodystructure" as k); m ] -> Some (List [ Atom k; mime m ])
   | List
@@ -186,25 +196,31 @@ let mailbox = function
   | Str _ -> skip "a modified UTF-7 mailbox name"
   | t -> skip "mailbox %s" (to_string t)
 
-let untagged = function
-  | List (Atom ("ok" | "no" | "bad" | "bye" | "preauth" as k) :: rest) -> List (Atom k :: state rest)
+let untagged ~note = function
+  | List (Atom ("ok" | "no" | "bad" | "bye" | "preauth" as k) :: rest) -> List (Atom k :: state ~note rest)
   | List (Atom ("capability" | "enabled" as k) :: caps) -> List (Atom k :: List.map capability caps)
-  | List (Atom "flags" :: l) -> List (Atom "flags" :: List.map (flag ~recent:false ~wildcard:false) l)
-  | List [ Atom ("list" | "lsub" as k); List attrs; delim; name ] ->
-    List [ Atom k; List (List.map mbx_flag attrs); delim; mailbox name ]
+  | List (Atom "flags" :: l) -> List (Atom "flags" :: without_unparsed ~note `Flags (flag ~recent:false ~wildcard:false) l)
+  | List [ Atom ("list" | "lsub" as k); List attrs; delim; (Str n as name) ] ->
+    let place = if k = "list" then `List n else `Lsub n in
+    List [ Atom k; List (without_unparsed ~note place mbx_flag attrs); delim; mailbox name ]
   | List (Atom ("list" | "lsub") :: _) -> skip "LIST extended data"
   | List (Atom "status" :: name :: items) -> List (Atom "status" :: mailbox name :: List.filter_map status_item items)
   | List (Atom "search" :: _) as s -> s
   | List [ Atom ("exists" | "recent" | "expunge" | "vanished" | "vanished-earlier"); Atom _ ] as u -> u
-  | List (Atom "fetch" :: n :: items) -> List (Atom "fetch" :: n :: List.filter_map fetch_item items)
+  | List (Atom "fetch" :: (Atom seq as n) :: items) ->
+    List (Atom "fetch" :: n :: List.filter_map (fetch_item ~note (Uint32.of_string seq)) items)
   | List (Atom k :: _) -> skip "untagged %s" k
   | t -> skip "event %s" (to_string t)
 
 let event t =
+  let noted = ref [] in
+  let note u = noted := u :: !noted in
+  let expect e = Expect (e, List.rev !noted) in
   try
     match t with
-    | List [ Atom "tagged"; Str _; List (Atom ("ok" | "no" | "bad" as k) :: rest) ] -> Expect (List (Atom k :: state rest))
+    | List [ Atom "tagged"; Str _; List (Atom ("ok" | "no" | "bad" as k) :: rest) ] ->
+      expect (List (Atom k :: state ~note rest))
     | List [ Atom "malformed"; _ ] -> Passed_over
     | List (Atom "cont" :: _) -> Skip "continuation request outside a command waiting for one"
-    | t -> Expect (untagged t)
+    | t -> expect (untagged ~note t)
   with Inexpressible reason -> Skip reason
