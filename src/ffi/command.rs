@@ -168,19 +168,9 @@ pub(crate) unsafe fn nstrings(p: *const *const c_char, n: usize) -> Option<Vec<N
 /// A flag written as a string: `\Seen` and the other system flags (any
 /// case), `\*`, another `\Name` (an extension flag), or a keyword.
 pub(crate) fn flag(s: &[u8]) -> Flag<'static> {
-    const SYSTEM: [(&[u8], Flag<'static>); 7] = [
-        (b"Answered", Flag::Answered),
-        (b"Flagged", Flag::Flagged),
-        (b"Deleted", Flag::Deleted),
-        (b"Seen", Flag::Seen),
-        (b"Draft", Flag::Draft),
-        (b"Recent", Flag::Recent),
-        (b"*", Flag::Wildcard),
-    ];
-    let Some(name) = s.strip_prefix(b"\\") else { return Flag::Keyword(Bytes::owned(s.to_vec())) };
-    match SYSTEM.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
-        Some((_, f)) => f.clone(),
-        None => Flag::Extension(Bytes::owned(name.to_vec())),
+    match s.strip_prefix(b"\\") {
+        Some(name) => Flag::from_name(name).into_owned(),
+        None => Flag::Keyword(Bytes::owned(s.to_vec())),
     }
 }
 
@@ -240,20 +230,21 @@ pub(crate) unsafe fn take_all<T>(p: *const *mut T, n: usize) -> Option<Vec<Box<T
 
 /// The STATUS item of an `imap_status_kind` value (not OTHER).
 pub(crate) fn status_attr(code: u32) -> Option<StatusAttr> {
-    const ITEMS: [StatusAttr; 11] = [
-        StatusAttr::Messages,
-        StatusAttr::Recent,
-        StatusAttr::UidNext,
-        StatusAttr::UidValidity,
-        StatusAttr::Unseen,
-        StatusAttr::Deleted,
-        StatusAttr::Size,
-        StatusAttr::HighestModSeq,
-        StatusAttr::AppendLimit,
-        StatusAttr::MailboxId,
-        StatusAttr::DeletedStorage,
+    use imap_status_kind as K;
+    const ITEMS: [(K, StatusAttr); 11] = [
+        (K::Messages, StatusAttr::Messages),
+        (K::Recent, StatusAttr::Recent),
+        (K::UidNext, StatusAttr::UidNext),
+        (K::UidValidity, StatusAttr::UidValidity),
+        (K::Unseen, StatusAttr::Unseen),
+        (K::Deleted, StatusAttr::Deleted),
+        (K::Size, StatusAttr::Size),
+        (K::HighestModSeq, StatusAttr::HighestModSeq),
+        (K::AppendLimit, StatusAttr::AppendLimit),
+        (K::MailboxId, StatusAttr::MailboxId),
+        (K::DeletedStorage, StatusAttr::DeletedStorage),
     ];
-    ITEMS.get(usize::try_from(code).ok()?).copied()
+    ITEMS.iter().find(|(k, _)| *k as u32 == code).map(|&(_, a)| a)
 }
 
 /// The `n` STATUS items at `p`.

@@ -1482,7 +1482,7 @@ fn capabilities(a: &Arena, v: &[Capability<'_>]) -> imap_capability_list {
     imap_capability_list { items, len }
 }
 
-fn code(a: &Arena, c: &Code<'_>) -> imap_code {
+pub(crate) fn code(a: &Arena, c: &Code<'_>) -> imap_code {
     use imap_code_kind as K;
     let plain = |kind| imap_code { kind, u: imap_code_data { number: 0 } };
     let number = |kind, n: u32| imap_code { kind, u: imap_code_data { number: n } };
