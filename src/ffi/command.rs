@@ -35,10 +35,10 @@
 use std::cell::RefCell;
 use std::ffi::c_char;
 
-use super::conn::imap_authenticator;
+use super::auth::imap_authenticator;
 use super::error::imap_error;
 use super::types::imap_status_kind;
-use super::{c_bytes, guard};
+use super::{c_array, c_bytes, guard};
 use crate::conn::{Action, Authenticator};
 use crate::types::{Bytes, Capability, Command, Flag, Mailbox, MessageSet, NString, Select, SequenceSet, StatusAttr};
 
@@ -125,18 +125,6 @@ pub(crate) unsafe fn mailbox(s: *const c_char) -> Option<Mailbox<'static>> {
 /// `s` is NULL or a NUL-terminated string.
 pub(crate) unsafe fn wire_mailbox(s: *const c_char) -> Option<Mailbox<'static>> {
     owned(s).map(Mailbox::Wire)
-}
-
-/// The `n` elements at `p` (NULL is allowed only when `n` is 0).
-///
-/// # Safety
-/// `p` is NULL or points to `n` readable elements.
-pub(crate) unsafe fn c_array<'a, T>(p: *const T, n: usize) -> Option<&'a [T]> {
-    match (p.is_null(), n) {
-        (true, 0) => Some(&[]),
-        (true, _) => None,
-        (false, _) => Some(std::slice::from_raw_parts(p, n)),
-    }
 }
 
 /// `n` values of a C enum at `p`, read as plain numbers (a C caller may

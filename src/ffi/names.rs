@@ -9,7 +9,7 @@
 //! `cap` is 0.
 
 use super::types::{capability, code, imap_capability, imap_capability_kind, mailbox_attr};
-use super::{guard, raw_bytes, Arena};
+use super::{c_array, guard, Arena};
 use crate::codec::mutf7;
 use crate::types::{Bytes, Capability, Code, SequenceSet, KNOWN_ATTRS, SIMPLE_CAPABILITIES};
 
@@ -113,7 +113,7 @@ pub unsafe extern "C" fn imap_capability_kind_name(kind: u32, out: *mut u8, cap:
 pub unsafe extern "C" fn imap_capability_name(c: *const imap_capability, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
         let Some(c) = c.as_ref() else { return 0 };
-        let value = Bytes::borrowed(raw_bytes(c.value.ptr, c.value.len).unwrap_or_default());
+        let value = Bytes::borrowed(c_array(c.value.ptr, c.value.len).unwrap_or_default());
         use imap_capability_kind as K;
         let wire = match c.kind {
             K::Auth => Capability::Auth(value).to_wire(),
@@ -170,7 +170,7 @@ pub unsafe extern "C" fn imap_code_kind_name(kind: u32, out: *mut u8, cap: usize
 #[no_mangle]
 pub unsafe extern "C" fn imap_mutf7_decode(name: *const u8, len: usize, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
-        let Some(name) = raw_bytes(name, len) else { return 0 };
+        let Some(name) = c_array(name, len) else { return 0 };
         copy_out(&mutf7::decode_lenient(name), out, cap)
     })
 }
@@ -183,7 +183,7 @@ pub unsafe extern "C" fn imap_mutf7_decode(name: *const u8, len: usize, out: *mu
 #[no_mangle]
 pub unsafe extern "C" fn imap_mutf7_encode(name: *const u8, len: usize, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
-        let Some(name) = raw_bytes(name, len) else { return 0 };
+        let Some(name) = c_array(name, len) else { return 0 };
         copy_out(mutf7::encode(&String::from_utf8_lossy(name)).as_bytes(), out, cap)
     })
 }

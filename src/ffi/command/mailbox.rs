@@ -9,7 +9,7 @@ use super::{
     strings, take, wire_mailbox, NULL,
 };
 use crate::ffi::types::{imap_date_time, imap_status_kind};
-use crate::ffi::{c_bytes, guard, raw_bytes};
+use crate::ffi::{c_bytes, guard};
 use crate::types::{
     AclMode, AppendMessage, Bytes, Command, Date, DateTime, List, ListReturn, ListSelect, Mailbox, MailboxAttr,
     MetadataDepth, Qresync, Select,
@@ -383,7 +383,7 @@ unsafe fn message(
     date: *const imap_date_time,
     binary: bool,
 ) -> Option<AppendMessage<'static>> {
-    let data = Bytes::owned(raw_bytes(data, len)?.to_vec());
+    let data = Bytes::owned(c_array(data, len)?.to_vec());
     let flags = flags(flag_list, nflags)?;
     let internal_date = date.as_ref().map(|d| DateTime {
         date: Date { year: d.year, month: d.month, day: d.day },

@@ -12,7 +12,7 @@ use super::raw::*;
 use super::search::*;
 use super::*;
 use crate::codec::encode::{encode, EncodeOptions, LiteralMode};
-use crate::ffi::conn::{imap_auth_reply, imap_auth_reply_set, imap_authenticator_new};
+use crate::ffi::auth::{imap_auth_reply, imap_auth_reply_set, imap_authenticator_new};
 use crate::ffi::types::imap_date_time;
 use crate::types::{Date, SearchKey};
 
