@@ -46,8 +46,6 @@ pub mod fetch;
 pub mod mailbox;
 pub mod raw;
 pub mod search;
-#[cfg(test)]
-mod tests;
 
 /// A command handle.
 pub struct imap_command {
@@ -71,18 +69,18 @@ impl imap_command {
         }
     }
 
-    /// The command, unless it is AUTHENTICATE.
-    #[cfg(test)]
-    pub(crate) fn command(&self) -> Option<&Command<'static>> {
+    /// The Rust command this handle holds, unless it is AUTHENTICATE: what
+    /// a C caller built, as Rust code (and the tests) can inspect it.
+    pub fn command(&self) -> Option<&Command<'static>> {
         match &self.body {
             CommandBody::Plain(c) => Some(c),
             CommandBody::Authenticate(_) => None,
         }
     }
 
-    /// The authenticator of AUTHENTICATE, if not used yet.
-    #[cfg(test)]
-    pub(crate) fn take_authenticator(&self) -> Option<Box<dyn Authenticator>> {
+    /// Takes the authenticator of AUTHENTICATE, if not used yet: the
+    /// command cannot run afterwards.
+    pub fn take_authenticator(&self) -> Option<Box<dyn Authenticator>> {
         match &self.body {
             CommandBody::Plain(_) => None,
             CommandBody::Authenticate(a) => a.borrow_mut().take(),
@@ -422,4 +420,26 @@ pub unsafe extern "C" fn imap_cmd_examine(mailbox: *const c_char, condstore: boo
         Some(m) => boxed(Command::Examine(Select { condstore, ..Select::new(m) })),
         None => NULL,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_as_strings() {
+        let f = |s: &str| flag(s.as_bytes());
+        assert_eq!(f("\\Seen"), Flag::Seen);
+        assert_eq!(f("\\SEEN"), Flag::Seen);
+        assert_eq!(f("\\answered"), Flag::Answered);
+        assert_eq!(f("\\Flagged"), Flag::Flagged);
+        assert_eq!(f("\\Deleted"), Flag::Deleted);
+        assert_eq!(f("\\Draft"), Flag::Draft);
+        assert_eq!(f("\\Recent"), Flag::Recent);
+        assert_eq!(f("\\*"), Flag::Wildcard);
+        assert_eq!(f("\\Custom"), Flag::Extension(Bytes::owned(b"Custom".to_vec())));
+        assert_eq!(f("\\"), Flag::Extension(Bytes::owned(vec![])));
+        assert_eq!(f("$Forwarded"), Flag::Keyword(Bytes::owned(b"$Forwarded".to_vec())));
+        assert_eq!(f("Seen"), Flag::Keyword(Bytes::owned(b"Seen".to_vec())));
+    }
 }
