@@ -24,41 +24,6 @@
 // The patch version of the library.
 #define IMAP_VERSION_PATCH 0
 
-// Kinds of [`imap_status_item`].
-enum imap_status_kind
-#ifdef __cplusplus
-  : uint32_t
-#endif // __cplusplus
- {
-  // `MESSAGES`
-  IMAP_STATUS_KIND_MESSAGES = 0,
-  // `RECENT`
-  IMAP_STATUS_KIND_RECENT = 1,
-  // `UIDNEXT`
-  IMAP_STATUS_KIND_UID_NEXT = 2,
-  // `UIDVALIDITY`
-  IMAP_STATUS_KIND_UID_VALIDITY = 3,
-  // `UNSEEN`
-  IMAP_STATUS_KIND_UNSEEN = 4,
-  // `DELETED`
-  IMAP_STATUS_KIND_DELETED = 5,
-  // `SIZE`
-  IMAP_STATUS_KIND_SIZE = 6,
-  // `HIGHESTMODSEQ`
-  IMAP_STATUS_KIND_HIGHEST_MOD_SEQ = 7,
-  // `APPENDLIMIT`; `has_number` false for NIL.
-  IMAP_STATUS_KIND_APPEND_LIMIT = 8,
-  // `MAILBOXID`; `text`.
-  IMAP_STATUS_KIND_MAILBOX_ID = 9,
-  // `DELETED-STORAGE`
-  IMAP_STATUS_KIND_DELETED_STORAGE = 10,
-  // Another item; `name` and raw `text`.
-  IMAP_STATUS_KIND_OTHER = 11,
-};
-#ifndef __cplusplus
-typedef uint32_t imap_status_kind;
-#endif // __cplusplus
-
 // Error codes. `IMAP_ERROR_OK` (0) is success; `imap_error_is_fatal` tells
 // which errors end a connection.
 enum imap_error
@@ -111,6 +76,41 @@ enum imap_error
 };
 #ifndef __cplusplus
 typedef uint32_t imap_error;
+#endif // __cplusplus
+
+// Kinds of [`imap_status_item`].
+enum imap_status_kind
+#ifdef __cplusplus
+  : uint32_t
+#endif // __cplusplus
+ {
+  // `MESSAGES`
+  IMAP_STATUS_KIND_MESSAGES = 0,
+  // `RECENT`
+  IMAP_STATUS_KIND_RECENT = 1,
+  // `UIDNEXT`
+  IMAP_STATUS_KIND_UID_NEXT = 2,
+  // `UIDVALIDITY`
+  IMAP_STATUS_KIND_UID_VALIDITY = 3,
+  // `UNSEEN`
+  IMAP_STATUS_KIND_UNSEEN = 4,
+  // `DELETED`
+  IMAP_STATUS_KIND_DELETED = 5,
+  // `SIZE`
+  IMAP_STATUS_KIND_SIZE = 6,
+  // `HIGHESTMODSEQ`
+  IMAP_STATUS_KIND_HIGHEST_MOD_SEQ = 7,
+  // `APPENDLIMIT`; `has_number` false for NIL.
+  IMAP_STATUS_KIND_APPEND_LIMIT = 8,
+  // `MAILBOXID`; `text`.
+  IMAP_STATUS_KIND_MAILBOX_ID = 9,
+  // `DELETED-STORAGE`
+  IMAP_STATUS_KIND_DELETED_STORAGE = 10,
+  // Another item; `name` and raw `text`.
+  IMAP_STATUS_KIND_OTHER = 11,
+};
+#ifndef __cplusplus
+typedef uint32_t imap_status_kind;
 #endif // __cplusplus
 
 // Kinds of [`imap_step`].
@@ -798,6 +798,19 @@ typedef struct imap_raw_arg imap_raw_arg;
 // key or a command.
 typedef struct imap_search_key imap_search_key;
 
+// A SASL authenticator driven by a C callback.
+//
+// The callback is called with `challenge` NULL to ask for the initial
+// response (return 1 if the mechanism has none), and with each server
+// challenge (decoded from base64) afterwards. It returns 0 after setting
+// its reply with `imap_auth_reply_set`, or a negative number to cancel: at
+// the first call nothing is sent and `imap_run` gives IMAP_ERROR_AUTH;
+// later, `*` is sent and the server's tagged answer follows.
+typedef int32_t (*imap_auth_fn)(void *userdata,
+                                const uint8_t *challenge,
+                                size_t challenge_len,
+                                struct imap_auth_reply *reply);
+
 // A FETCH macro: one of `IMAP_FETCH_MACRO_*`.
 typedef uint32_t imap_fetch_macro;
 
@@ -895,19 +908,6 @@ typedef struct imap_limits {
   // existed keeps working.
   uint32_t max_auth_challenges;
 } imap_limits;
-
-// A SASL authenticator driven by a C callback.
-//
-// The callback is called with `challenge` NULL to ask for the initial
-// response (return 1 if the mechanism has none), and with each server
-// challenge (decoded from base64) afterwards. It returns 0 after setting
-// its reply with `imap_auth_reply_set`, or a negative number to cancel: at
-// the first call nothing is sent and `imap_run` gives IMAP_ERROR_AUTH;
-// later, `*` is sent and the server's tagged answer follows.
-typedef int32_t (*imap_auth_fn)(void *userdata,
-                                const uint8_t *challenge,
-                                size_t challenge_len,
-                                struct imap_auth_reply *reply);
 
 // One element of a sequence set; 0 stands for `*`.
 typedef struct imap_seq_range {
@@ -1780,6 +1780,41 @@ extern "C" {
 // The library version, e.g. `"0.1.0"` (static storage).
 const char *imap_version(void);
 
+// Sets the reply of an authenticator callback (copied).
+//
+// # Safety
+// `reply` is the pointer given to the callback; `data` points to `len` bytes.
+imap_error imap_auth_reply_set(struct imap_auth_reply *reply, const uint8_t *data, size_t len);
+
+// A custom authenticator for `mechanism` (copied) with a callback; see
+// [`imap_auth_fn`]. NULL if an argument is NULL. Free with
+// `imap_authenticator_free` unless given to `imap_cmd_authenticate`.
+//
+// # Safety
+// `mechanism` is a NUL-terminated string; `callback` stays callable with
+// `userdata` while the authenticator lives.
+struct imap_authenticator *imap_authenticator_new(const char *mechanism,
+                                                  imap_auth_fn callback,
+                                                  void *userdata);
+
+// The SASL PLAIN authenticator for `user` and `password` (copied).
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_authenticator *imap_authenticator_plain(const char *user, const char *password);
+
+// The XOAUTH2 authenticator for `user` and an OAuth 2.0 access `token`.
+//
+// # Safety
+// Both are NULL or NUL-terminated strings.
+struct imap_authenticator *imap_authenticator_xoauth2(const char *user, const char *token);
+
+// Frees an authenticator (NULL does nothing).
+//
+// # Safety
+// `a` is NULL or an authenticator not yet freed nor given away.
+void imap_authenticator_free(struct imap_authenticator *a);
+
 // Frees a command (NULL does nothing).
 //
 // # Safety
@@ -2636,41 +2671,6 @@ struct imap_command *imap_cmd_thread(bool uid,
 // SECURITY.md list what each bounds and the error it gives.
 struct imap_limits imap_limits_default(void);
 
-// Sets the reply of an authenticator callback (copied).
-//
-// # Safety
-// `reply` is the pointer given to the callback; `data` points to `len` bytes.
-imap_error imap_auth_reply_set(struct imap_auth_reply *reply, const uint8_t *data, size_t len);
-
-// A custom authenticator for `mechanism` (copied) with a callback; see
-// [`imap_auth_fn`]. NULL if an argument is NULL. Free with
-// `imap_authenticator_free` unless given to `imap_cmd_authenticate`.
-//
-// # Safety
-// `mechanism` is a NUL-terminated string; `callback` stays callable with
-// `userdata` while the authenticator lives.
-struct imap_authenticator *imap_authenticator_new(const char *mechanism,
-                                                  imap_auth_fn callback,
-                                                  void *userdata);
-
-// The SASL PLAIN authenticator for `user` and `password` (copied).
-//
-// # Safety
-// Both are NULL or NUL-terminated strings.
-struct imap_authenticator *imap_authenticator_plain(const char *user, const char *password);
-
-// The XOAUTH2 authenticator for `user` and an OAuth 2.0 access `token`.
-//
-// # Safety
-// Both are NULL or NUL-terminated strings.
-struct imap_authenticator *imap_authenticator_xoauth2(const char *user, const char *token);
-
-// Frees an authenticator (NULL does nothing).
-//
-// # Safety
-// `a` is NULL or an authenticator not yet freed nor given away.
-void imap_authenticator_free(struct imap_authenticator *a);
-
 // A new connection awaiting the server's greeting, with default options.
 struct imap_connection *imap_connection_new(void);
 
@@ -2707,7 +2707,11 @@ imap_error imap_src(struct imap_connection *c, const uint8_t *data, size_t len);
 // valid until the next `imap_dst` or `imap_connection_free`.
 imap_error imap_dst(struct imap_connection *c, uint8_t *buf, size_t len);
 
-// Free space left in the buffer given to `imap_dst`.
+// Free space left in the buffer given to `imap_dst`, as in the OCaml
+// library: its length less what the runs since wrote into it. (Rust's
+// `Connection::dst_rem` is something else, the output still pending;
+// the Rust counterpart of this number is the length of the buffer less
+// what `Connection::dst` returned.)
 //
 // # Safety
 // `c` is NULL or a live connection.

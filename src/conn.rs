@@ -477,7 +477,9 @@ impl Connection {
         n
     }
 
-    /// How many output bytes are ready to send now.
+    /// How many output bytes are ready to send now. Not the C
+    /// `imap_dst_rem`, which is the free space left in the caller's buffer
+    /// (the buffer's length less what [`Connection::dst`] wrote into it).
     pub fn dst_rem(&mut self) -> usize {
         self.output().len()
     }

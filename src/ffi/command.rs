@@ -35,10 +35,10 @@
 use std::cell::RefCell;
 use std::ffi::c_char;
 
-use super::conn::imap_authenticator;
+use super::auth::imap_authenticator;
 use super::error::imap_error;
 use super::types::imap_status_kind;
-use super::{c_bytes, guard};
+use super::{c_array, c_bytes, guard};
 use crate::conn::{Action, Authenticator};
 use crate::types::{Bytes, Capability, Command, Flag, Mailbox, MessageSet, NString, Select, SequenceSet, StatusAttr};
 
@@ -46,8 +46,6 @@ pub mod fetch;
 pub mod mailbox;
 pub mod raw;
 pub mod search;
-#[cfg(test)]
-mod tests;
 
 /// A command handle.
 pub struct imap_command {
@@ -71,18 +69,18 @@ impl imap_command {
         }
     }
 
-    /// The command, unless it is AUTHENTICATE.
-    #[cfg(test)]
-    pub(crate) fn command(&self) -> Option<&Command<'static>> {
+    /// The Rust command this handle holds, unless it is AUTHENTICATE: what
+    /// a C caller built, as Rust code (and the tests) can inspect it.
+    pub fn command(&self) -> Option<&Command<'static>> {
         match &self.body {
             CommandBody::Plain(c) => Some(c),
             CommandBody::Authenticate(_) => None,
         }
     }
 
-    /// The authenticator of AUTHENTICATE, if not used yet.
-    #[cfg(test)]
-    pub(crate) fn take_authenticator(&self) -> Option<Box<dyn Authenticator>> {
+    /// Takes the authenticator of AUTHENTICATE, if not used yet: the
+    /// command cannot run afterwards.
+    pub fn take_authenticator(&self) -> Option<Box<dyn Authenticator>> {
         match &self.body {
             CommandBody::Plain(_) => None,
             CommandBody::Authenticate(a) => a.borrow_mut().take(),
@@ -127,18 +125,6 @@ pub(crate) unsafe fn wire_mailbox(s: *const c_char) -> Option<Mailbox<'static>> 
     owned(s).map(Mailbox::Wire)
 }
 
-/// The `n` elements at `p` (NULL is allowed only when `n` is 0).
-///
-/// # Safety
-/// `p` is NULL or points to `n` readable elements.
-pub(crate) unsafe fn c_array<'a, T>(p: *const T, n: usize) -> Option<&'a [T]> {
-    match (p.is_null(), n) {
-        (true, 0) => Some(&[]),
-        (true, _) => None,
-        (false, _) => Some(std::slice::from_raw_parts(p, n)),
-    }
-}
-
 /// `n` values of a C enum at `p`, read as plain numbers (a C caller may
 /// store any number there).
 ///
@@ -168,19 +154,9 @@ pub(crate) unsafe fn nstrings(p: *const *const c_char, n: usize) -> Option<Vec<N
 /// A flag written as a string: `\Seen` and the other system flags (any
 /// case), `\*`, another `\Name` (an extension flag), or a keyword.
 pub(crate) fn flag(s: &[u8]) -> Flag<'static> {
-    const SYSTEM: [(&[u8], Flag<'static>); 7] = [
-        (b"Answered", Flag::Answered),
-        (b"Flagged", Flag::Flagged),
-        (b"Deleted", Flag::Deleted),
-        (b"Seen", Flag::Seen),
-        (b"Draft", Flag::Draft),
-        (b"Recent", Flag::Recent),
-        (b"*", Flag::Wildcard),
-    ];
-    let Some(name) = s.strip_prefix(b"\\") else { return Flag::Keyword(Bytes::owned(s.to_vec())) };
-    match SYSTEM.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
-        Some((_, f)) => f.clone(),
-        None => Flag::Extension(Bytes::owned(name.to_vec())),
+    match s.strip_prefix(b"\\") {
+        Some(name) => Flag::from_name(name).into_owned(),
+        None => Flag::Keyword(Bytes::owned(s.to_vec())),
     }
 }
 
@@ -240,20 +216,21 @@ pub(crate) unsafe fn take_all<T>(p: *const *mut T, n: usize) -> Option<Vec<Box<T
 
 /// The STATUS item of an `imap_status_kind` value (not OTHER).
 pub(crate) fn status_attr(code: u32) -> Option<StatusAttr> {
-    const ITEMS: [StatusAttr; 11] = [
-        StatusAttr::Messages,
-        StatusAttr::Recent,
-        StatusAttr::UidNext,
-        StatusAttr::UidValidity,
-        StatusAttr::Unseen,
-        StatusAttr::Deleted,
-        StatusAttr::Size,
-        StatusAttr::HighestModSeq,
-        StatusAttr::AppendLimit,
-        StatusAttr::MailboxId,
-        StatusAttr::DeletedStorage,
+    use imap_status_kind as K;
+    const ITEMS: [(K, StatusAttr); 11] = [
+        (K::Messages, StatusAttr::Messages),
+        (K::Recent, StatusAttr::Recent),
+        (K::UidNext, StatusAttr::UidNext),
+        (K::UidValidity, StatusAttr::UidValidity),
+        (K::Unseen, StatusAttr::Unseen),
+        (K::Deleted, StatusAttr::Deleted),
+        (K::Size, StatusAttr::Size),
+        (K::HighestModSeq, StatusAttr::HighestModSeq),
+        (K::AppendLimit, StatusAttr::AppendLimit),
+        (K::MailboxId, StatusAttr::MailboxId),
+        (K::DeletedStorage, StatusAttr::DeletedStorage),
     ];
-    ITEMS.get(usize::try_from(code).ok()?).copied()
+    ITEMS.iter().find(|(k, _)| *k as u32 == code).map(|&(_, a)| a)
 }
 
 /// The `n` STATUS items at `p`.
@@ -443,4 +420,26 @@ pub unsafe extern "C" fn imap_cmd_examine(mailbox: *const c_char, condstore: boo
         Some(m) => boxed(Command::Examine(Select { condstore, ..Select::new(m) })),
         None => NULL,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_as_strings() {
+        let f = |s: &str| flag(s.as_bytes());
+        assert_eq!(f("\\Seen"), Flag::Seen);
+        assert_eq!(f("\\SEEN"), Flag::Seen);
+        assert_eq!(f("\\answered"), Flag::Answered);
+        assert_eq!(f("\\Flagged"), Flag::Flagged);
+        assert_eq!(f("\\Deleted"), Flag::Deleted);
+        assert_eq!(f("\\Draft"), Flag::Draft);
+        assert_eq!(f("\\Recent"), Flag::Recent);
+        assert_eq!(f("\\*"), Flag::Wildcard);
+        assert_eq!(f("\\Custom"), Flag::Extension(Bytes::owned(b"Custom".to_vec())));
+        assert_eq!(f("\\"), Flag::Extension(Bytes::owned(vec![])));
+        assert_eq!(f("$Forwarded"), Flag::Keyword(Bytes::owned(b"$Forwarded".to_vec())));
+        assert_eq!(f("Seen"), Flag::Keyword(Bytes::owned(b"Seen".to_vec())));
+    }
 }

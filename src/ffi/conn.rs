@@ -1,14 +1,14 @@
 //! The connection in C: `imap_connection_new`, `imap_src`, `imap_dst`,
-//! `imap_dst_rem`, `imap_run`, IDLE stop, authenticators.
+//! `imap_dst_rem`, `imap_run`, IDLE stop.
 
-use std::ffi::{c_char, c_void, CString};
+use std::ffi::{c_char, CString};
 
 use super::command::imap_command;
 use super::error::imap_error;
 use super::types::{self, imap_literal_begin, imap_malformed, imap_resp_text, imap_untagged};
-use super::{c_bytes, guard, imap_bytes, raw_bytes, Arena};
+use super::{c_array, c_bytes, guard, imap_bytes, Arena};
 use crate::codec::Limits;
-use crate::conn::{Action, Authenticator, Connection, IdleStop, Options, Step};
+use crate::conn::{Action, Connection, IdleStop, Options, Step};
 
 /// Decoder limits, with the literal streaming threshold. Sizes are bytes.
 #[repr(C)]
@@ -147,133 +147,6 @@ pub struct imap_connection {
     dst_pos: usize,
 }
 
-/// A SASL authenticator driven by a C callback.
-///
-/// The callback is called with `challenge` NULL to ask for the initial
-/// response (return 1 if the mechanism has none), and with each server
-/// challenge (decoded from base64) afterwards. It returns 0 after setting
-/// its reply with `imap_auth_reply_set`, or a negative number to cancel: at
-/// the first call nothing is sent and `imap_run` gives IMAP_ERROR_AUTH;
-/// later, `*` is sent and the server's tagged answer follows.
-pub type imap_auth_fn = Option<
-    unsafe extern "C" fn(userdata: *mut c_void, challenge: *const u8, challenge_len: usize, reply: *mut imap_auth_reply) -> i32,
->;
-
-/// Where an authenticator callback puts its reply.
-pub struct imap_auth_reply {
-    data: Vec<u8>,
-}
-
-/// An authenticator handle.
-pub struct imap_authenticator {
-    pub(crate) inner: Box<dyn Authenticator>,
-}
-
-struct CallbackAuthenticator {
-    mechanism: String,
-    callback: unsafe extern "C" fn(*mut c_void, *const u8, usize, *mut imap_auth_reply) -> i32,
-    userdata: *mut c_void,
-}
-
-impl CallbackAuthenticator {
-    fn call(&mut self, challenge: Option<&[u8]>) -> Result<Option<Vec<u8>>, String> {
-        let mut reply = imap_auth_reply { data: Vec::new() };
-        let (ptr, len) = challenge.map_or((std::ptr::null(), 0), |c| (c.as_ptr(), c.len()));
-        // SAFETY: the callback and userdata were given by the caller of
-        // imap_authenticator_new, who vouches for them; `reply` outlives the call.
-        let rc = unsafe { (self.callback)(self.userdata, ptr, len, &mut reply) };
-        match rc {
-            0 => Ok(Some(reply.data)),
-            1 if challenge.is_none() => Ok(None),
-            _ => Err(format!("the authenticator returned {rc}")),
-        }
-    }
-}
-
-impl Authenticator for CallbackAuthenticator {
-    fn mechanism(&self) -> &str {
-        &self.mechanism
-    }
-    fn initial_response(&mut self) -> Result<Option<Vec<u8>>, String> {
-        self.call(None)
-    }
-    fn step(&mut self, challenge: &[u8]) -> Result<Vec<u8>, String> {
-        self.call(Some(challenge)).map(Option::unwrap_or_default)
-    }
-}
-
-/// Sets the reply of an authenticator callback (copied).
-///
-/// # Safety
-/// `reply` is the pointer given to the callback; `data` points to `len` bytes.
-#[no_mangle]
-pub unsafe extern "C" fn imap_auth_reply_set(reply: *mut imap_auth_reply, data: *const u8, len: usize) -> imap_error {
-    guard(imap_error::Internal, || {
-        let Some(reply) = reply.as_mut() else { return imap_error::NullArgument };
-        let Some(data) = raw_bytes(data, len) else { return imap_error::NullArgument };
-        reply.data = data.to_vec();
-        imap_error::Ok
-    })
-}
-
-/// A custom authenticator for `mechanism` (copied) with a callback; see
-/// [`imap_auth_fn`]. NULL if an argument is NULL. Free with
-/// `imap_authenticator_free` unless given to `imap_cmd_authenticate`.
-///
-/// # Safety
-/// `mechanism` is a NUL-terminated string; `callback` stays callable with
-/// `userdata` while the authenticator lives.
-#[no_mangle]
-pub unsafe extern "C" fn imap_authenticator_new(
-    mechanism: *const c_char,
-    callback: imap_auth_fn,
-    userdata: *mut c_void,
-) -> *mut imap_authenticator {
-    guard(std::ptr::null_mut(), || {
-        let (Some(mech), Some(callback)) = (c_bytes(mechanism), callback) else { return std::ptr::null_mut() };
-        let mechanism = String::from_utf8_lossy(mech).into_owned();
-        let inner = Box::new(CallbackAuthenticator { mechanism, callback, userdata });
-        Box::into_raw(Box::new(imap_authenticator { inner }))
-    })
-}
-
-/// The SASL PLAIN authenticator for `user` and `password` (copied).
-///
-/// # Safety
-/// Both are NULL or NUL-terminated strings.
-#[no_mangle]
-pub unsafe extern "C" fn imap_authenticator_plain(user: *const c_char, password: *const c_char) -> *mut imap_authenticator {
-    guard(std::ptr::null_mut(), || {
-        let (Some(u), Some(p)) = (c_bytes(user), c_bytes(password)) else { return std::ptr::null_mut() };
-        let plain = crate::conn::Plain::new(String::from_utf8_lossy(u), String::from_utf8_lossy(p));
-        Box::into_raw(Box::new(imap_authenticator { inner: Box::new(plain) }))
-    })
-}
-
-/// The XOAUTH2 authenticator for `user` and an OAuth 2.0 access `token`.
-///
-/// # Safety
-/// Both are NULL or NUL-terminated strings.
-#[no_mangle]
-pub unsafe extern "C" fn imap_authenticator_xoauth2(user: *const c_char, token: *const c_char) -> *mut imap_authenticator {
-    guard(std::ptr::null_mut(), || {
-        let (Some(u), Some(t)) = (c_bytes(user), c_bytes(token)) else { return std::ptr::null_mut() };
-        let x = crate::conn::XOAuth2::new(String::from_utf8_lossy(u), String::from_utf8_lossy(t));
-        Box::into_raw(Box::new(imap_authenticator { inner: Box::new(x) }))
-    })
-}
-
-/// Frees an authenticator (NULL does nothing).
-///
-/// # Safety
-/// `a` is NULL or an authenticator not yet freed nor given away.
-#[no_mangle]
-pub unsafe extern "C" fn imap_authenticator_free(a: *mut imap_authenticator) {
-    if !a.is_null() {
-        guard((), || drop(Box::from_raw(a)));
-    }
-}
-
 /// A new connection awaiting the server's greeting, with default options.
 #[no_mangle]
 pub extern "C" fn imap_connection_new() -> *mut imap_connection {
@@ -337,7 +210,7 @@ pub unsafe extern "C" fn imap_connection_free(c: *mut imap_connection) {
 pub unsafe extern "C" fn imap_src(c: *mut imap_connection, data: *const u8, len: usize) -> imap_error {
     guard(imap_error::Internal, || {
         let Some(c) = c.as_mut() else { return imap_error::NullArgument };
-        let Some(data) = raw_bytes(data, len) else { return imap_error::NullArgument };
+        let Some(data) = c_array(data, len) else { return imap_error::NullArgument };
         c.arena.clear();
         c.conn.src(data);
         imap_error::Ok
@@ -366,7 +239,11 @@ pub unsafe extern "C" fn imap_dst(c: *mut imap_connection, buf: *mut u8, len: us
     })
 }
 
-/// Free space left in the buffer given to `imap_dst`.
+/// Free space left in the buffer given to `imap_dst`, as in the OCaml
+/// library: its length less what the runs since wrote into it. (Rust's
+/// `Connection::dst_rem` is something else, the output still pending;
+/// the Rust counterpart of this number is the length of the buffer less
+/// what `Connection::dst` returned.)
 ///
 /// # Safety
 /// `c` is NULL or a live connection.
@@ -549,19 +426,16 @@ fn fail(c: &mut imap_connection, code: imap_error, message: String) -> imap_step
     imap_step::error(code)
 }
 
-/// Copies pending output into the buffer given by `imap_dst`, if any.
+/// Copies pending output into the free part of the buffer given by
+/// `imap_dst`, if any, through [`Connection::dst`].
 fn copy_output(c: &mut imap_connection) {
     if c.dst.is_null() {
         return;
     }
-    let room = c.dst_len - c.dst_pos;
-    let out = c.conn.output();
-    let n = out.len().min(room);
-    // SAFETY: imap_dst's caller guaranteed `dst_len` writable bytes at `dst`.
-    unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), c.dst.add(c.dst_pos), n) };
-    c.dst_pos += n;
-    let sent = c.conn.advance_output(n);
-    debug_assert!(sent.is_ok(), "{sent:?}");
+    // SAFETY: imap_dst's caller guaranteed `dst_len` writable bytes at
+    // `dst`, and `dst_pos <= dst_len`.
+    let free = unsafe { std::slice::from_raw_parts_mut(c.dst.add(c.dst_pos), c.dst_len - c.dst_pos) };
+    c.dst_pos += c.conn.dst(free);
 }
 
 fn convert(a: &Arena, step: &Step<'_>) -> imap_step {

@@ -3,7 +3,7 @@
 use super::conn::imap_limits;
 use super::error::imap_error;
 use super::types::{self, imap_literal_begin, imap_malformed, imap_response};
-use super::{guard, imap_bytes, raw_bytes, Arena};
+use super::{c_array, guard, imap_bytes, Arena};
 use crate::codec::{Decoder, Event};
 
 /// Kinds of [`imap_event`].
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn imap_decoder_free(d: *mut imap_decoder) {
 pub unsafe extern "C" fn imap_decoder_feed(d: *mut imap_decoder, data: *const u8, len: usize) -> imap_error {
     guard(imap_error::Internal, || {
         let Some(d) = d.as_mut() else { return imap_error::NullArgument };
-        let Some(data) = raw_bytes(data, len) else { return imap_error::NullArgument };
+        let Some(data) = c_array(data, len) else { return imap_error::NullArgument };
         d.arena.clear();
         if data.is_empty() {
             d.decoder.feed_eof();

@@ -19,6 +19,7 @@
 #![allow(unsafe_code)]
 #![allow(non_camel_case_types)]
 
+pub mod auth;
 pub mod command;
 pub mod conn;
 pub mod decoder;
@@ -115,15 +116,16 @@ pub(crate) unsafe fn c_bytes<'a>(s: *const c_char) -> Option<&'a [u8]> {
     }
 }
 
-/// `len` bytes at `ptr` (NULL is allowed only when `len` is 0).
+/// The `n` elements at `p` (NULL is allowed only when `n` is 0): byte
+/// strings given as `{ptr, len}` and every other C array.
 ///
 /// # Safety
-/// `ptr` is NULL or points to `len` readable bytes.
-pub(crate) unsafe fn raw_bytes<'a>(ptr: *const u8, len: usize) -> Option<&'a [u8]> {
-    match (ptr.is_null(), len) {
+/// `p` is NULL or points to `n` readable elements.
+pub(crate) unsafe fn c_array<'a, T>(p: *const T, n: usize) -> Option<&'a [T]> {
+    match (p.is_null(), n) {
         (true, 0) => Some(&[]),
         (true, _) => None,
-        (false, _) => Some(std::slice::from_raw_parts(ptr, len)),
+        (false, _) => Some(std::slice::from_raw_parts(p, n)),
     }
 }
 

@@ -8,10 +8,10 @@
 //! was too small calls again with a larger one. `out` may be NULL when
 //! `cap` is 0.
 
-use super::types::{capability, imap_capability, imap_capability_kind, mailbox_attr};
-use super::{guard, raw_bytes, Arena};
+use super::types::{capability, code, imap_capability, imap_capability_kind, mailbox_attr};
+use super::{c_array, guard, Arena};
 use crate::codec::mutf7;
-use crate::types::{Bytes, Capability, KNOWN_ATTRS, SIMPLE_CAPABILITIES};
+use crate::types::{Bytes, Capability, Code, SequenceSet, KNOWN_ATTRS, SIMPLE_CAPABILITIES};
 
 /// Copies what fits of `s` to `out` and returns `s.len()`.
 ///
@@ -25,18 +25,65 @@ unsafe fn copy_out(s: &[u8], out: *mut u8, cap: usize) -> usize {
     s.len()
 }
 
-/// The wire names of the response codes, indexed by `imap_code_kind`
-/// (`IMAP_CODE_KIND_OTHER` has none: its name is in the code).
-const CODE_NAMES: [&str; 50] = [
-    "ALERT", "BADCHARSET", "CAPABILITY", "PARSE", "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE",
-    "TRYCREATE", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "APPENDUID", "COPYUID", "UIDNOTSTICKY",
-    "HIGHESTMODSEQ", "NOMODSEQ", "MODIFIED", "CLOSED", "COMPRESSIONACTIVE", "USEATTR",
-    "UNAVAILABLE", "AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", "EXPIRED", "PRIVACYREQUIRED",
-    "CONTACTADMIN", "NOPERM", "INUSE", "EXPUNGEISSUED", "CORRUPTION", "SERVERBUG", "CLIENTBUG",
-    "CANNOT", "LIMIT", "OVERQUOTA", "ALREADYEXISTS", "NONEXISTENT", "NOTSAVED", "HASCHILDREN",
-    "UNKNOWN-CTE", "TOOBIG", "BADURL", "NOUPDATE", "MAILBOXID", "METADATA LONGENTRIES",
-    "METADATA MAXSIZE", "METADATA TOOMANY", "METADATA NOPRIVATE", "NOTIFICATIONOVERFLOW",
-    "REFERRAL",
+/// An empty sequence set, for the [`CODES`] with a set.
+const NO_SET: SequenceSet = SequenceSet(Vec::new());
+/// An empty text, for the [`CODES`] with a text.
+const NO_TEXT: Bytes<'static> = Bytes::borrowed(b"");
+
+/// One response code of each `imap_code_kind` but OTHER, with empty
+/// arguments: their names and kinds come from [`Code::name`] and the
+/// converter to `imap_code`.
+static CODES: [Code<'static>; 50] = [
+    Code::Alert,
+    Code::BadCharset(&[]),
+    Code::Capability(&[]),
+    Code::Parse,
+    Code::PermanentFlags(&[]),
+    Code::ReadOnly,
+    Code::ReadWrite,
+    Code::TryCreate,
+    Code::UidNext(0),
+    Code::UidValidity(0),
+    Code::Unseen(0),
+    Code::AppendUid { uid_validity: 0, uids: NO_SET },
+    Code::CopyUid { uid_validity: 0, source: NO_SET, dest: NO_SET },
+    Code::UidNotSticky,
+    Code::HighestModSeq(0),
+    Code::NoModSeq,
+    Code::Modified(NO_SET),
+    Code::Closed,
+    Code::CompressionActive,
+    Code::UseAttr,
+    Code::Unavailable,
+    Code::AuthenticationFailed,
+    Code::AuthorizationFailed,
+    Code::Expired,
+    Code::PrivacyRequired,
+    Code::ContactAdmin,
+    Code::NoPerm,
+    Code::InUse,
+    Code::ExpungeIssued,
+    Code::Corruption,
+    Code::ServerBug,
+    Code::ClientBug,
+    Code::Cannot,
+    Code::Limit,
+    Code::OverQuota,
+    Code::AlreadyExists,
+    Code::NonExistent,
+    Code::NotSaved,
+    Code::HasChildren,
+    Code::UnknownCte,
+    Code::TooBig,
+    Code::BadUrl(NO_TEXT),
+    Code::NoUpdate(NO_TEXT),
+    Code::MailboxId(NO_TEXT),
+    Code::MetadataLongEntries(0),
+    Code::MetadataMaxSize(0),
+    Code::MetadataTooMany,
+    Code::MetadataNoPrivate,
+    Code::NotificationOverflow,
+    Code::Referral(NO_TEXT),
 ];
 
 /// The wire name of a capability without a value (`IMAP4rev1`,
@@ -66,7 +113,7 @@ pub unsafe extern "C" fn imap_capability_kind_name(kind: u32, out: *mut u8, cap:
 pub unsafe extern "C" fn imap_capability_name(c: *const imap_capability, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
         let Some(c) = c.as_ref() else { return 0 };
-        let value = Bytes::borrowed(raw_bytes(c.value.ptr, c.value.len).unwrap_or_default());
+        let value = Bytes::borrowed(c_array(c.value.ptr, c.value.len).unwrap_or_default());
         use imap_capability_kind as K;
         let wire = match c.kind {
             K::Auth => Capability::Auth(value).to_wire(),
@@ -105,7 +152,11 @@ pub unsafe extern "C" fn imap_mailbox_attr_kind_name(kind: u32, out: *mut u8, ca
 /// `out` is NULL (with `cap` 0) or points to `cap` writable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn imap_code_kind_name(kind: u32, out: *mut u8, cap: usize) -> usize {
-    guard(0, || CODE_NAMES.get(kind as usize).map_or(0, |name| copy_out(name.as_bytes(), out, cap)))
+    guard(0, || {
+        let arena = Arena::default();
+        let found = CODES.iter().find(|c| code(&arena, c).kind as u32 == kind);
+        found.map_or(0, |c| copy_out(c.name(), out, cap))
+    })
 }
 
 /// Decodes a mailbox name received from the server (modified UTF-7,
@@ -119,7 +170,7 @@ pub unsafe extern "C" fn imap_code_kind_name(kind: u32, out: *mut u8, cap: usize
 #[no_mangle]
 pub unsafe extern "C" fn imap_mutf7_decode(name: *const u8, len: usize, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
-        let Some(name) = raw_bytes(name, len) else { return 0 };
+        let Some(name) = c_array(name, len) else { return 0 };
         copy_out(&mutf7::decode_lenient(name), out, cap)
     })
 }
@@ -132,7 +183,7 @@ pub unsafe extern "C" fn imap_mutf7_decode(name: *const u8, len: usize, out: *mu
 #[no_mangle]
 pub unsafe extern "C" fn imap_mutf7_encode(name: *const u8, len: usize, out: *mut u8, cap: usize) -> usize {
     guard(0, || {
-        let Some(name) = raw_bytes(name, len) else { return 0 };
+        let Some(name) = c_array(name, len) else { return 0 };
         copy_out(mutf7::encode(&String::from_utf8_lossy(name)).as_bytes(), out, cap)
     })
 }
@@ -168,9 +219,12 @@ mod tests {
     fn code_names_follow_the_kinds() {
         use super::super::types::imap_code_kind as K;
         for (kind, name) in [(K::Alert, "ALERT"), (K::UseAttr, "USEATTR"), (K::MetadataNoPrivate, "METADATA NOPRIVATE")] {
-            assert_eq!(CODE_NAMES[kind as usize], name);
+            assert_eq!(name_of(|o, c| unsafe { imap_code_kind_name(kind as u32, o, c) }), name.as_bytes());
         }
-        assert_eq!(CODE_NAMES.len(), K::Other as usize);
+        let arena = Arena::default();
+        let mut kinds: Vec<u32> = CODES.iter().map(|c| code(&arena, c).kind as u32).collect();
+        kinds.sort_unstable();
+        assert_eq!(kinds, (0..K::Other as u32).collect::<Vec<_>>(), "one code of each kind but OTHER");
     }
 
     #[test]

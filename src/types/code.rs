@@ -128,6 +128,67 @@ pub enum Code<'a> {
     },
 }
 
+impl Code<'_> {
+    /// The code's name as sent, e.g. `UIDNEXT`, or `METADATA LONGENTRIES`
+    /// (the METADATA codes have two words); for [`Code::Other`] the name
+    /// as received.
+    pub fn name(&self) -> &[u8] {
+        match self {
+            Code::Alert => b"ALERT",
+            Code::BadCharset(_) => b"BADCHARSET",
+            Code::Capability(_) => b"CAPABILITY",
+            Code::Parse => b"PARSE",
+            Code::PermanentFlags(_) => b"PERMANENTFLAGS",
+            Code::ReadOnly => b"READ-ONLY",
+            Code::ReadWrite => b"READ-WRITE",
+            Code::TryCreate => b"TRYCREATE",
+            Code::UidNext(_) => b"UIDNEXT",
+            Code::UidValidity(_) => b"UIDVALIDITY",
+            Code::Unseen(_) => b"UNSEEN",
+            Code::AppendUid { .. } => b"APPENDUID",
+            Code::CopyUid { .. } => b"COPYUID",
+            Code::UidNotSticky => b"UIDNOTSTICKY",
+            Code::HighestModSeq(_) => b"HIGHESTMODSEQ",
+            Code::NoModSeq => b"NOMODSEQ",
+            Code::Modified(_) => b"MODIFIED",
+            Code::Closed => b"CLOSED",
+            Code::CompressionActive => b"COMPRESSIONACTIVE",
+            Code::UseAttr => b"USEATTR",
+            Code::Unavailable => b"UNAVAILABLE",
+            Code::AuthenticationFailed => b"AUTHENTICATIONFAILED",
+            Code::AuthorizationFailed => b"AUTHORIZATIONFAILED",
+            Code::Expired => b"EXPIRED",
+            Code::PrivacyRequired => b"PRIVACYREQUIRED",
+            Code::ContactAdmin => b"CONTACTADMIN",
+            Code::NoPerm => b"NOPERM",
+            Code::InUse => b"INUSE",
+            Code::ExpungeIssued => b"EXPUNGEISSUED",
+            Code::Corruption => b"CORRUPTION",
+            Code::ServerBug => b"SERVERBUG",
+            Code::ClientBug => b"CLIENTBUG",
+            Code::Cannot => b"CANNOT",
+            Code::Limit => b"LIMIT",
+            Code::OverQuota => b"OVERQUOTA",
+            Code::AlreadyExists => b"ALREADYEXISTS",
+            Code::NonExistent => b"NONEXISTENT",
+            Code::NotSaved => b"NOTSAVED",
+            Code::HasChildren => b"HASCHILDREN",
+            Code::UnknownCte => b"UNKNOWN-CTE",
+            Code::TooBig => b"TOOBIG",
+            Code::BadUrl(_) => b"BADURL",
+            Code::NoUpdate(_) => b"NOUPDATE",
+            Code::MailboxId(_) => b"MAILBOXID",
+            Code::MetadataLongEntries(_) => b"METADATA LONGENTRIES",
+            Code::MetadataMaxSize(_) => b"METADATA MAXSIZE",
+            Code::MetadataTooMany => b"METADATA TOOMANY",
+            Code::MetadataNoPrivate => b"METADATA NOPRIVATE",
+            Code::NotificationOverflow => b"NOTIFICATIONOVERFLOW",
+            Code::Referral(_) => b"REFERRAL",
+            Code::Other { name, .. } => name,
+        }
+    }
+}
+
 /// `resp-text`: an optional code and human-readable text.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct RespText<'a> {

@@ -384,6 +384,36 @@ pub enum StatusAttr {
     DeletedStorage,
 }
 
+/// The STATUS items by their names.
+const STATUS_ATTRS: [(&[u8], StatusAttr); 11] = [
+    (b"MESSAGES", StatusAttr::Messages),
+    (b"RECENT", StatusAttr::Recent),
+    (b"UIDNEXT", StatusAttr::UidNext),
+    (b"UIDVALIDITY", StatusAttr::UidValidity),
+    (b"UNSEEN", StatusAttr::Unseen),
+    (b"DELETED", StatusAttr::Deleted),
+    (b"SIZE", StatusAttr::Size),
+    (b"HIGHESTMODSEQ", StatusAttr::HighestModSeq),
+    (b"APPENDLIMIT", StatusAttr::AppendLimit),
+    (b"MAILBOXID", StatusAttr::MailboxId),
+    (b"DELETED-STORAGE", StatusAttr::DeletedStorage),
+];
+
+impl StatusAttr {
+    /// The item called `name`, compared case-insensitively; None for
+    /// items this crate does not know.
+    #[inline]
+    pub fn from_name(name: &[u8]) -> Option<StatusAttr> {
+        let exact = STATUS_ATTRS.iter().find(|(n, _)| *n == name);
+        exact.or_else(|| STATUS_ATTRS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))).map(|(_, a)| *a)
+    }
+
+    /// The item's name as sent, e.g. `UIDNEXT`.
+    pub fn name(self) -> &'static [u8] {
+        STATUS_ATTRS.iter().find(|(_, a)| *a == self).map_or(b"", |(n, _)| n)
+    }
+}
+
 /// One message of an APPEND command.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppendMessage<'a> {
@@ -773,4 +803,18 @@ pub enum RawArg<'a> {
     List(Vec<RawArg<'a>>),
     /// A literal, whatever the bytes.
     Literal(Bytes<'a>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_names_round_trip_in_any_case() {
+        for (name, attr) in &STATUS_ATTRS {
+            assert_eq!(attr.name(), *name);
+            assert_eq!(StatusAttr::from_name(&name.to_ascii_lowercase()), Some(*attr));
+        }
+        assert_eq!(StatusAttr::from_name(b"X-UNKNOWN"), None);
+    }
 }

@@ -30,6 +30,43 @@ pub enum Flag<'a> {
     Unparsed(Bytes<'a>),
 }
 
+/// The flags written `\name` that have a variant of their own, by the
+/// name after the backslash in the RFCs' spelling.
+const SYSTEM_FLAGS: [(&[u8], Flag<'static>); 7] = [
+    (b"Answered", Flag::Answered),
+    (b"Flagged", Flag::Flagged),
+    (b"Deleted", Flag::Deleted),
+    (b"Seen", Flag::Seen),
+    (b"Draft", Flag::Draft),
+    (b"Recent", Flag::Recent),
+    (b"*", Flag::Wildcard),
+];
+
+impl<'a> Flag<'a> {
+    /// The flag written `\name`, for `name` without its backslash: a
+    /// system flag (compared case-insensitively), [`Flag::Wildcard`] for
+    /// `*`, or an [`Flag::Extension`].
+    #[inline]
+    pub fn from_name(name: &'a [u8]) -> Flag<'a> {
+        let exact = SYSTEM_FLAGS.iter().find(|(n, _)| *n == name);
+        match exact.or_else(|| SYSTEM_FLAGS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))) {
+            Some((_, f)) => f.clone(),
+            None => Flag::Extension(Bytes::borrowed(name)),
+        }
+    }
+
+    /// The name of a flag written with a backslash, without the backslash,
+    /// in the RFCs' spelling (`*` for [`Flag::Wildcard`]); None for
+    /// keywords and unparsed bytes.
+    pub fn name(&self) -> Option<&[u8]> {
+        match self {
+            Flag::Extension(b) => Some(b),
+            Flag::Keyword(_) | Flag::Unparsed(_) => None,
+            known => SYSTEM_FLAGS.iter().find(|(_, f)| f == known).map(|(n, _)| *n),
+        }
+    }
+}
+
 impl Flag<'_> {
     /// An owned copy that no longer borrows from the decoder.
     pub fn into_owned(self) -> Flag<'static> {
@@ -129,24 +166,42 @@ impl<'a> MailboxAttr<'a> {
     /// sent for [`MailboxAttr::Unparsed`]).
     pub fn name(&self) -> &[u8] {
         match self {
-            MailboxAttr::Noinferiors => b"Noinferiors",
-            MailboxAttr::Noselect => b"Noselect",
-            MailboxAttr::Marked => b"Marked",
-            MailboxAttr::Unmarked => b"Unmarked",
-            MailboxAttr::NonExistent => b"NonExistent",
-            MailboxAttr::Subscribed => b"Subscribed",
-            MailboxAttr::Remote => b"Remote",
-            MailboxAttr::HasChildren => b"HasChildren",
-            MailboxAttr::HasNoChildren => b"HasNoChildren",
-            MailboxAttr::All => b"All",
-            MailboxAttr::Archive => b"Archive",
-            MailboxAttr::Drafts => b"Drafts",
-            MailboxAttr::Flagged => b"Flagged",
-            MailboxAttr::Junk => b"Junk",
-            MailboxAttr::Sent => b"Sent",
-            MailboxAttr::Trash => b"Trash",
-            MailboxAttr::Important => b"Important",
             MailboxAttr::Extension(b) | MailboxAttr::Unparsed(b) => b,
+            known => known.known_name().unwrap_or_default(),
         }
+    }
+
+    /// The name of an attribute with a name of its own.
+    fn known_name(&self) -> Option<&'static [u8]> {
+        KNOWN_ATTRS.iter().find(|(_, a)| a == self).map(|(n, _)| *n)
+    }
+
+    /// An owned copy that no longer borrows from the decoder.
+    pub fn into_owned(self) -> MailboxAttr<'static> {
+        match self {
+            MailboxAttr::Extension(b) => MailboxAttr::Extension(b.into_owned()),
+            MailboxAttr::Unparsed(b) => MailboxAttr::Unparsed(b.into_owned()),
+            known => MailboxAttr::from_name(known.known_name().unwrap_or_default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_in_any_case() {
+        for (name, flag) in &SYSTEM_FLAGS {
+            assert_eq!(flag.name(), Some(*name));
+            assert_eq!(&Flag::from_name(&name.to_ascii_lowercase()), flag);
+        }
+        assert_eq!(Flag::from_name(b"Custom"), Flag::Extension(Bytes::borrowed(b"Custom")));
+        assert_eq!(Flag::Keyword(Bytes::borrowed(b"$Junk")).name(), None);
+        for (name, attr) in &KNOWN_ATTRS {
+            assert_eq!(attr.name(), *name);
+            assert_eq!(&MailboxAttr::from_name(&name.to_ascii_uppercase()).into_owned(), attr);
+        }
+        assert_eq!(MailboxAttr::from_name(b"AllMail").into_owned(), MailboxAttr::Extension(Bytes::borrowed(b"AllMail")));
     }
 }

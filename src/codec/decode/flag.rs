@@ -1,18 +1,7 @@
 //! Flags and flag lists.
 
-use super::parser::{finish, is_atom_char, keywords, PResult, Parser};
+use super::parser::{finish, is_atom_char, PResult, Parser};
 
-keywords! {
-    /// System flag names (after the backslash).
-    enum System {
-        Seen = b"Seen",
-        Answered = b"Answered",
-        Flagged = b"Flagged",
-        Deleted = b"Deleted",
-        Draft = b"Draft",
-        Recent = b"Recent",
-    }
-}
 use crate::types::{Bytes, Flag};
 
 /// `(flag ...)`, with `\*` and `\Recent` accepted; something in it that
@@ -40,7 +29,7 @@ pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Flag<'a>]> {
             let end = start + usize::from(system_flag) + len;
             match buf.get(end) {
                 Some(&b @ (b' ' | b')')) if len > 0 => {
-                    let flag = if system_flag { system(&name[..len]) } else { Flag::Keyword(Bytes::borrowed(&name[..len])) };
+                    let flag = if system_flag { Flag::from_name(&name[..len]) } else { Flag::Keyword(Bytes::borrowed(&name[..len])) };
                     p.push(&mut flags, flag)?;
                     start = end + 1;
                     if b == b')' {
@@ -60,26 +49,13 @@ pub(crate) fn flag_list<'a>(p: &mut Parser<'a>) -> PResult<&'a [Flag<'a>]> {
     p.unit_list(flag, |p| Ok(Flag::Unparsed(Bytes::borrowed(p.skip_unit(b')')))))
 }
 
-/// The flag `\name`.
-fn system(name: &[u8]) -> Flag<'_> {
-    match System::lookup(name) {
-        Some(System::Seen) => Flag::Seen,
-        Some(System::Answered) => Flag::Answered,
-        Some(System::Flagged) => Flag::Flagged,
-        Some(System::Deleted) => Flag::Deleted,
-        Some(System::Draft) => Flag::Draft,
-        Some(System::Recent) => Flag::Recent,
-        None => Flag::Extension(Bytes::borrowed(name)),
-    }
-}
-
 /// One flag.
 pub(crate) fn flag<'a>(p: &mut Parser<'a>) -> PResult<Flag<'a>> {
     if p.eat(b'\\') {
         if p.eat(b'*') {
             return Ok(Flag::Wildcard);
         }
-        return Ok(system(p.atom()?));
+        return Ok(Flag::from_name(p.atom()?));
     }
     let kw = p.take_while(|b| is_atom_char(b) || b == b']');
     if kw.is_empty() {

@@ -3,27 +3,11 @@
 
 use memchr::memmem;
 
-use super::parser::{finish, keywords, ArenaVec, PResult, Parser};
+use super::parser::{finish, ArenaVec, PResult, Parser};
 
-keywords! {
-    /// STATUS item names.
-    enum Item {
-        Messages = b"MESSAGES",
-        Recent = b"RECENT",
-        UidNext = b"UIDNEXT",
-        UidValidity = b"UIDVALIDITY",
-        Unseen = b"UNSEEN",
-        Deleted = b"DELETED",
-        Size = b"SIZE",
-        HighestModSeq = b"HIGHESTMODSEQ",
-        DeletedStorage = b"DELETED-STORAGE",
-        AppendLimit = b"APPENDLIMIT",
-        MailboxId = b"MAILBOXID",
-    }
-}
 use crate::types::{
     Bytes, ListExtendedItem, ListMailbox, MailboxAttr, MetadataEntries, NamespaceDesc, QuotaResource,
-    StatusItem, Untagged,
+    StatusAttr, StatusItem, Untagged,
 };
 
 /// A mailbox name: an astring, or (leniently) a run of bytes without space
@@ -122,19 +106,19 @@ pub(crate) fn status<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
 fn status_item<'a>(p: &mut Parser<'a>) -> PResult<StatusItem<'a>> {
     let name = p.atom()?;
     p.sp()?;
-    let Some(item) = Item::lookup(name) else { return Err(p.expected("known STATUS item")) };
+    let Some(item) = StatusAttr::from_name(name) else { return Err(p.expected("known STATUS item")) };
     Ok(match item {
-            Item::Messages => StatusItem::Messages(p.number()?),
-            Item::Recent => StatusItem::Recent(p.number()?),
-            Item::UidNext => StatusItem::UidNext(p.number()?),
-            Item::UidValidity => StatusItem::UidValidity(p.number()?),
-            Item::Unseen => StatusItem::Unseen(p.number()?),
-            Item::Deleted => StatusItem::Deleted(p.number()?),
-            Item::Size => StatusItem::Size(p.number64()?),
-            Item::HighestModSeq => StatusItem::HighestModSeq(p.number64()?),
-            Item::DeletedStorage => StatusItem::DeletedStorage(p.number64()?),
-            Item::AppendLimit => StatusItem::AppendLimit(if p.nil() { None } else { Some(p.number64()?) }),
-            Item::MailboxId => {
+            StatusAttr::Messages => StatusItem::Messages(p.number()?),
+            StatusAttr::Recent => StatusItem::Recent(p.number()?),
+            StatusAttr::UidNext => StatusItem::UidNext(p.number()?),
+            StatusAttr::UidValidity => StatusItem::UidValidity(p.number()?),
+            StatusAttr::Unseen => StatusItem::Unseen(p.number()?),
+            StatusAttr::Deleted => StatusItem::Deleted(p.number()?),
+            StatusAttr::Size => StatusItem::Size(p.number64()?),
+            StatusAttr::HighestModSeq => StatusItem::HighestModSeq(p.number64()?),
+            StatusAttr::DeletedStorage => StatusItem::DeletedStorage(p.number64()?),
+            StatusAttr::AppendLimit => StatusItem::AppendLimit(if p.nil() { None } else { Some(p.number64()?) }),
+            StatusAttr::MailboxId => {
                 p.expect(b'(', "'('")?;
                 let id = p.atom()?;
                 p.expect(b')', "')'")?;

@@ -129,19 +129,7 @@ impl<'c> Writer<'c> {
             if i > 0 {
                 self.sp();
             }
-            self.raw(match a {
-                StatusAttr::Messages => b"MESSAGES",
-                StatusAttr::Recent => b"RECENT",
-                StatusAttr::UidNext => b"UIDNEXT",
-                StatusAttr::UidValidity => b"UIDVALIDITY",
-                StatusAttr::Unseen => b"UNSEEN",
-                StatusAttr::Deleted => b"DELETED",
-                StatusAttr::Size => b"SIZE",
-                StatusAttr::HighestModSeq => b"HIGHESTMODSEQ",
-                StatusAttr::AppendLimit => b"APPENDLIMIT",
-                StatusAttr::MailboxId => b"MAILBOXID",
-                StatusAttr::DeletedStorage => b"DELETED-STORAGE",
-            });
+            self.raw(a.name());
         }
         self.raw(b")");
         Ok(())

@@ -284,12 +284,7 @@ fn check_date(what: &'static str, d: &Date) -> Result<(), EncodeError> {
 
 /// The wire form of a flag: `\Seen`, a keyword atom, or `\` and an atom.
 pub(crate) fn flag_bytes(f: &Flag<'_>) -> Result<Vec<u8>, EncodeError> {
-    let system: &[u8] = match f {
-        Flag::Answered => b"\\Answered",
-        Flag::Flagged => b"\\Flagged",
-        Flag::Deleted => b"\\Deleted",
-        Flag::Seen => b"\\Seen",
-        Flag::Draft => b"\\Draft",
+    let name = match f {
         Flag::Recent => return Err(EncodeError::InvalidFlag("\\Recent")),
         Flag::Wildcard => return Err(EncodeError::InvalidFlag("\\*")),
         Flag::Unparsed(_) => return Err(EncodeError::InvalidFlag("an unparsed flag")),
@@ -309,8 +304,9 @@ pub(crate) fn flag_bytes(f: &Flag<'_>) -> Result<Vec<u8>, EncodeError> {
             if !is_atom(e) {
                 return Err(EncodeError::InvalidAtom("flag extension"));
             }
-            return Ok([b"\\", e.as_bytes()].concat());
+            e.as_bytes()
         }
+        system => system.name().unwrap_or_default(),
     };
-    Ok(system.to_vec())
+    Ok([b"\\", name].concat())
 }

@@ -452,3 +452,63 @@ pub unsafe extern "C" fn imap_cmd_store_labels(
         store(uid, set, mode, silent, data, unchanged_since).map_or(NULL, boxed)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::Bytes;
+
+    #[test]
+    fn sections() {
+        use crate::types::SectionText;
+        let b = |s: &str| Bytes::owned(s.as_bytes().to_vec());
+        let ok = |s: &str, part: Vec<u32>, text: Option<SectionText<'static>>| {
+            assert_eq!(parse_section(s.as_bytes()), Some(Section { part: part.into(), text }), "{s:?}");
+        };
+        ok("", vec![], None);
+        ok("1", vec![1], None);
+        ok("1.2.3", vec![1, 2, 3], None);
+        ok("0", vec![0], None);
+        ok("header", vec![], Some(SectionText::Header));
+        ok("3.TEXT", vec![3], Some(SectionText::Text));
+        ok("MIME", vec![], Some(SectionText::Mime));
+        ok("1.2.MIME", vec![1, 2], Some(SectionText::Mime));
+        ok("HEADER.FIELDS (From To)", vec![], Some(SectionText::HeaderFields(vec![b("From"), b("To")].into())));
+        ok("HEADER.FIELDS ()", vec![], Some(SectionText::HeaderFields(vec![].into())));
+        ok("HEADER.FIELDS ( a   b )", vec![], Some(SectionText::HeaderFields(vec![b("a"), b("b")].into())));
+        ok(
+            "4.HEADER.FIELDS.NOT (\"X Y\" \"\" \"a\\\"\\\\\" ä)",
+            vec![4],
+            Some(SectionText::HeaderFieldsNot(vec![b("X Y"), b(""), b("a\"\\"), b("ä")].into())),
+        );
+        ok("HEADER.FIELDS (\"a)\")", vec![], Some(SectionText::HeaderFields(vec![b("a)")].into())));
+        for bad in [
+            "1.",
+            ".1",
+            "1..2",
+            "1.2.",
+            "FOO",
+            "HEADERS",
+            "1.HEADER.",
+            "[1]",
+            "HEADER.FIELDS",
+            "HEADER.FIELDS From",
+            "HEADER.FIELDS (From",
+            "HEADER.FIELDS (\"From)",
+            "HEADER.FIELDS (a\"b\")",
+            "HEADER.FIELDS (\"a\"b)",
+            "HEADER.FIELDS (\"\\n\")",
+            "HEADER.FIELDS (a (b))",
+            "HEADER.FIELDS (a) ",
+            " 1",
+            "99999999999",
+        ] {
+            assert_eq!(parse_section(bad.as_bytes()), None, "{bad:?}");
+        }
+        assert_eq!(parse_part(b""), Some(vec![]));
+        assert_eq!(parse_part(b"1.0.2"), Some(vec![1, 0, 2]));
+        for bad in ["1.", ".", "a", "1..2", "1 2", "4294967296"] {
+            assert_eq!(parse_part(bad.as_bytes()), None, "{bad:?}");
+        }
+    }
+}

@@ -9,7 +9,7 @@ use super::{
     strings, take, wire_mailbox, NULL,
 };
 use crate::ffi::types::{imap_date_time, imap_status_kind};
-use crate::ffi::{c_bytes, guard, raw_bytes};
+use crate::ffi::{c_bytes, guard};
 use crate::types::{
     AclMode, AppendMessage, Bytes, Command, Date, DateTime, List, ListReturn, ListSelect, Mailbox, MailboxAttr,
     MetadataDepth, Qresync, Select,
@@ -117,30 +117,7 @@ pub unsafe extern "C" fn imap_cmd_examine_wire(
 
 /// A mailbox attribute written with its backslash, e.g. `\Drafts`.
 fn mailbox_attr(s: &[u8]) -> Option<MailboxAttr<'static>> {
-    const KNOWN: [&[u8]; 17] = [
-        b"Noinferiors",
-        b"Noselect",
-        b"Marked",
-        b"Unmarked",
-        b"NonExistent",
-        b"Subscribed",
-        b"Remote",
-        b"HasChildren",
-        b"HasNoChildren",
-        b"All",
-        b"Archive",
-        b"Drafts",
-        b"Flagged",
-        b"Junk",
-        b"Sent",
-        b"Trash",
-        b"Important",
-    ];
-    let name = s.strip_prefix(b"\\")?;
-    Some(match KNOWN.iter().find(|k| k.eq_ignore_ascii_case(name)) {
-        Some(k) => MailboxAttr::from_name(k),
-        None => MailboxAttr::Extension(Bytes::owned(name.to_vec())),
-    })
+    Some(MailboxAttr::from_name(s.strip_prefix(b"\\")?).into_owned())
 }
 
 /// `CREATE mailbox [(USE (attr ...))]` (RFC 6154): `n` special-use
@@ -406,7 +383,7 @@ unsafe fn message(
     date: *const imap_date_time,
     binary: bool,
 ) -> Option<AppendMessage<'static>> {
-    let data = Bytes::owned(raw_bytes(data, len)?.to_vec());
+    let data = Bytes::owned(c_array(data, len)?.to_vec());
     let flags = flags(flag_list, nflags)?;
     let internal_date = date.as_ref().map(|d| DateTime {
         date: Date { year: d.year, month: d.month, day: d.day },

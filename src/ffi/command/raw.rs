@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use super::{boxed, mailbox, message_set, owned, take, take_all, wire_mailbox, NULL};
-use crate::ffi::{guard, raw_bytes};
+use crate::ffi::{c_array, guard};
 use crate::types::{Bytes, Command, RawArg};
 
 use super::imap_command;
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn imap_raw_set(set: *const c_char) -> *mut imap_raw_arg {
 /// `data` is NULL (with `len` 0) or points to `len` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn imap_raw_literal(data: *const u8, len: usize) -> *mut imap_raw_arg {
-    guard(NULL_ARG, || raw_bytes(data, len).map_or(NULL_ARG, |b| arg(RawArg::Literal(Bytes::owned(b.to_vec())))))
+    guard(NULL_ARG, || c_array(data, len).map_or(NULL_ARG, |b| arg(RawArg::Literal(Bytes::owned(b.to_vec())))))
 }
 
 /// A parenthesised list of the `n` arguments at `args` (may be empty). The

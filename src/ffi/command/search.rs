@@ -42,6 +42,13 @@ pub struct imap_search_key {
     pub(crate) key: SearchKey<'static>,
 }
 
+impl imap_search_key {
+    /// The Rust search key this handle holds.
+    pub fn key(&self) -> &SearchKey<'static> {
+        &self.key
+    }
+}
+
 type Key = *mut imap_search_key;
 const NULL_KEY: Key = std::ptr::null_mut();
 

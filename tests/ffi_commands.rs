@@ -1,4 +1,4 @@
-//! Tests of the command constructors: representative commands with their
+//! Tests of the C command constructors (`imap_cmd_*`), called from Rust: representative commands with their
 //! exact bytes, NULL and invalid arguments, builders given to failing
 //! constructors, and every case of `tests/vectors/encode/*.txt` built
 //! through the C API exactly as `docs/c-commands.md` says.
@@ -6,15 +6,15 @@
 use std::ffi::{c_char, c_void, CString};
 use std::ptr::{null, null_mut};
 
-use super::fetch::*;
-use super::mailbox::*;
-use super::raw::*;
-use super::search::*;
-use super::*;
-use crate::codec::encode::{encode, EncodeOptions, LiteralMode};
-use crate::ffi::conn::{imap_auth_reply, imap_auth_reply_set, imap_authenticator_new};
-use crate::ffi::types::imap_date_time;
-use crate::types::{Date, SearchKey};
+use imap::codec::encode::{encode, EncodeOptions, LiteralMode};
+use imap::ffi::auth::{imap_auth_reply, imap_auth_reply_set, imap_authenticator_new};
+use imap::ffi::command::fetch::*;
+use imap::ffi::command::mailbox::*;
+use imap::ffi::command::raw::*;
+use imap::ffi::command::search::*;
+use imap::ffi::command::*;
+use imap::ffi::types::{imap_date_time, imap_status_kind};
+use imap::types::{Bytes, Command, Date, Flag, MessageSet, SearchKey};
 
 /// The bytes of `cmd` with tag `A1` and default options (waits ignored),
 /// or the error kind; frees `cmd`.
@@ -315,13 +315,13 @@ fn every_search_key() {
             (
                 imap_key_modseq_entry(c!("$Junk"), IMAP_ENTRY_TYPE_PRIV, 5),
                 SearchKey::ModSeq {
-                    entry: Some((Flag::Keyword(Bytes::owned(b"$Junk".to_vec())), crate::types::EntryType::Private)),
+                    entry: Some((Flag::Keyword(Bytes::owned(b"$Junk".to_vec())), imap::types::EntryType::Private)),
                     mod_seq: 5,
                 },
             ),
             (
                 imap_key_modseq_entry(c!("\\seen"), IMAP_ENTRY_TYPE_SHARED, 5),
-                SearchKey::ModSeq { entry: Some((Flag::Seen, crate::types::EntryType::Shared)), mod_seq: 5 },
+                SearchKey::ModSeq { entry: Some((Flag::Seen, imap::types::EntryType::Shared)), mod_seq: 5 },
             ),
             (imap_key_gm_raw(c!("x")), SearchKey::GmRaw(s())),
             (imap_key_gm_msgid(9), SearchKey::GmMsgId(9)),
@@ -338,7 +338,7 @@ fn every_search_key() {
         ];
         for (k, want) in cases {
             assert!(!k.is_null(), "{want:?}");
-            assert_eq!((*k).key, want);
+            assert_eq!(*(*k).key(), want);
             imap_search_key_free(k);
         }
     }
@@ -457,77 +457,6 @@ fn quota_acl_metadata_raw() {
         );
         assert_eq!(enc(imap_cmd_raw(c!("XYZZY"), null(), 0)), "A1 XYZZY\r\n");
     }
-}
-
-#[test]
-fn sections() {
-    use crate::types::{Section, SectionText};
-    let b = |s: &str| Bytes::owned(s.as_bytes().to_vec());
-    let ok = |s: &str, part: Vec<u32>, text: Option<SectionText<'static>>| {
-        assert_eq!(fetch::parse_section(s.as_bytes()), Some(Section { part: part.into(), text }), "{s:?}");
-    };
-    ok("", vec![], None);
-    ok("1", vec![1], None);
-    ok("1.2.3", vec![1, 2, 3], None);
-    ok("0", vec![0], None);
-    ok("header", vec![], Some(SectionText::Header));
-    ok("3.TEXT", vec![3], Some(SectionText::Text));
-    ok("MIME", vec![], Some(SectionText::Mime));
-    ok("1.2.MIME", vec![1, 2], Some(SectionText::Mime));
-    ok("HEADER.FIELDS (From To)", vec![], Some(SectionText::HeaderFields(vec![b("From"), b("To")].into())));
-    ok("HEADER.FIELDS ()", vec![], Some(SectionText::HeaderFields(vec![].into())));
-    ok("HEADER.FIELDS ( a   b )", vec![], Some(SectionText::HeaderFields(vec![b("a"), b("b")].into())));
-    ok(
-        "4.HEADER.FIELDS.NOT (\"X Y\" \"\" \"a\\\"\\\\\" ä)",
-        vec![4],
-        Some(SectionText::HeaderFieldsNot(vec![b("X Y"), b(""), b("a\"\\"), b("ä")].into())),
-    );
-    ok("HEADER.FIELDS (\"a)\")", vec![], Some(SectionText::HeaderFields(vec![b("a)")].into())));
-    for bad in [
-        "1.",
-        ".1",
-        "1..2",
-        "1.2.",
-        "FOO",
-        "HEADERS",
-        "1.HEADER.",
-        "[1]",
-        "HEADER.FIELDS",
-        "HEADER.FIELDS From",
-        "HEADER.FIELDS (From",
-        "HEADER.FIELDS (\"From)",
-        "HEADER.FIELDS (a\"b\")",
-        "HEADER.FIELDS (\"a\"b)",
-        "HEADER.FIELDS (\"\\n\")",
-        "HEADER.FIELDS (a (b))",
-        "HEADER.FIELDS (a) ",
-        " 1",
-        "99999999999",
-    ] {
-        assert_eq!(fetch::parse_section(bad.as_bytes()), None, "{bad:?}");
-    }
-    assert_eq!(fetch::parse_part(b""), Some(vec![]));
-    assert_eq!(fetch::parse_part(b"1.0.2"), Some(vec![1, 0, 2]));
-    for bad in ["1.", ".", "a", "1..2", "1 2", "4294967296"] {
-        assert_eq!(fetch::parse_part(bad.as_bytes()), None, "{bad:?}");
-    }
-}
-
-#[test]
-fn flags_as_strings() {
-    let f = |s: &str| super::flag(s.as_bytes());
-    assert_eq!(f("\\Seen"), Flag::Seen);
-    assert_eq!(f("\\SEEN"), Flag::Seen);
-    assert_eq!(f("\\answered"), Flag::Answered);
-    assert_eq!(f("\\Flagged"), Flag::Flagged);
-    assert_eq!(f("\\Deleted"), Flag::Deleted);
-    assert_eq!(f("\\Draft"), Flag::Draft);
-    assert_eq!(f("\\Recent"), Flag::Recent);
-    assert_eq!(f("\\*"), Flag::Wildcard);
-    assert_eq!(f("\\Custom"), Flag::Extension(Bytes::owned(b"Custom".to_vec())));
-    assert_eq!(f("\\"), Flag::Extension(Bytes::owned(vec![])));
-    assert_eq!(f("$Forwarded"), Flag::Keyword(Bytes::owned(b"$Forwarded".to_vec())));
-    assert_eq!(f("Seen"), Flag::Keyword(Bytes::owned(b"Seen".to_vec())));
 }
 
 #[test]
