@@ -15,8 +15,9 @@ use arbitrary::Unstructured;
 use imap::ffi::command::raw::{imap_cmd_raw, imap_raw_atom, imap_raw_literal, imap_raw_string};
 use imap::ffi::command::{imap_cmd_authenticate, imap_cmd_idle, imap_cmd_login, imap_cmd_noop, imap_cmd_select, imap_command_free};
 use imap::ffi::command::mailbox::imap_cmd_append;
+use imap::ffi::auth::imap_authenticator_plain;
 use imap::ffi::conn::{
-    imap_authenticator_plain, imap_connection, imap_connection_free, imap_connection_new_with, imap_dst, imap_dst_rem,
+    imap_connection, imap_connection_free, imap_connection_new_with, imap_dst, imap_dst_rem,
     imap_error_message, imap_idle_stop, imap_idle_stopper_free, imap_idle_stopper_new, imap_idle_stopper_stop, imap_is_busy,
     imap_limits, imap_limits_default, imap_output, imap_output_advance, imap_run, imap_src, imap_step, imap_step_kind,
 };
