@@ -7,8 +7,9 @@
 //! bound), and after a fatal error every call says `Closed`.
 //!
 //! Input: one byte `n`, then `n` control bytes (read with
-//! `arbitrary::Unstructured`: limits, commands, piece sizes; all zero when
-//! they run out), then the server's bytes.
+//! `arbitrary::Unstructured`: limits, the piece size used once the control
+//! bytes run out, then commands and piece sizes; all zero when they run
+//! out), then the server's bytes.
 
 use arbitrary::Unstructured;
 use imap::conn::{Action, Authenticator, Connection, Error, Options, Step};
@@ -86,12 +87,18 @@ fn write_out(conn: &mut Connection, u: &mut Unstructured<'_>) {
     }
 }
 
+/// The sizes of the server's pieces once the control bytes run out: the
+/// rest whole (the default), or byte by byte and other small cuts, so that
+/// long streams are still read in pieces without one control byte per piece.
+const TAIL_PIECES: [usize; 6] = [usize::MAX, 1, 2, 3, 16, 256];
+
 /// Runs the target on one input.
 pub fn run(data: &[u8]) {
     let Some((&ctl_len, rest)) = data.split_first() else { return };
     let (ctl, mut server) = rest.split_at(usize::from(ctl_len).min(rest.len()));
     let mut u = Unstructured::new(ctl);
     let limits = crate::limits_for(u.arbitrary().unwrap_or(0));
+    let tail_piece = TAIL_PIECES[u.choose_index(TAIL_PIECES.len()).unwrap_or(0)];
     let mut conn = Connection::with_options(Options { limits, ..Options::default() });
     let stop = conn.idle_stop_handle();
     let mut action = Action::Await;
@@ -109,7 +116,7 @@ pub fn run(data: &[u8]) {
             Ok(Needs::Output) => write_out(&mut conn, &mut u),
             Ok(Needs::Input) if server.is_empty() => conn.src(&[]),
             Ok(Needs::Input) => {
-                let n = u.int_in_range(1..=server.len()).unwrap_or(server.len());
+                let n = if u.is_empty() { tail_piece.min(server.len()) } else { u.int_in_range(1..=server.len()).unwrap_or(1) };
                 conn.src(&server[..n]);
                 server = &server[n..];
             }

@@ -40,9 +40,9 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
         "decode" => [with(&[0]), with(&[0x21]), with(&[2])].concat(),
         // No cut; two cuts.
         "decode_split" => [with(&[0, 0]), with(&[0x11, 2, 7, 0, 40, 0])].concat(),
-        // No control bytes (every choice the first: NOOP, whole reads and
-        // writes), after a greeting.
-        "connection" => with(&[0, b'*', b' ', b'O', b'K', b'\r', b'\n']),
+        // After a greeting: no control bytes (every choice the first:
+        // NOOP, whole reads and writes); the server's bytes one by one.
+        "connection" => [with(&[0, b'*', b' ', b'O', b'K', b'\r', b'\n']), with(&[2, 0, 1, b'*', b' ', b'O', b'K', b'\r', b'\n'])].concat(),
         "encode_roundtrip" => command_lines(),
         "ffi" => with(&[0]),
         _ => panic!("no target {target}"),
