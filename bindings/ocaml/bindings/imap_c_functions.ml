@@ -19,6 +19,10 @@ module Make (F : Ctypes.FOREIGN) = struct
   (** {2 Connection} *)
 
   let connection_new = nullary "imap_connection_new"
+  let limits_default = foreign "imap_limits_default" (void @-> returning Imap_c_limits.t)
+
+  let connection_new_with =
+    foreign "imap_connection_new_with" (ptr Imap_c_limits.t @-> cstring @-> returning handle)
   let connection_free = foreign "imap_connection_free" (handle @-> returning void)
   let src = foreign "imap_src" (handle @-> ocaml_bytes @-> size_t @-> returning int)
   let output = foreign "imap_output" (handle @-> ptr size_t @-> returning (ptr char))

@@ -1,7 +1,7 @@
-(** The response structs of include/imap.h that the binding reads, as a
-    ctypes functor. Instantiated with [Cstubs_structs] output, so the field
-    offsets and sizes are the C compiler's: a struct lists only the fields
-    the binding reads. Kinds ([uint32_t] enums) are read as C [int] and
+(** The response structs and the constants of include/imap.h that the
+    binding reads, as a ctypes functor. Instantiated with [Cstubs_structs]
+    output, so the field offsets, sizes and constants are the C
+    compiler's: a struct lists only the fields the binding reads. Kinds ([uint32_t] enums) are read as C [int] and
     [size_t] as [camlint] (both the same width), so reading them allocates
     nothing. *)
 
@@ -19,6 +19,7 @@ and vanished and other and untagged_data and untagged and malformed
 and step_data and step and date_time and esearch_item and esearch and thread
 and namespace_desc and namespace_list and namespace and id and quota_resource and quota
 and mailbox_data and binary_size and save_date and thread_list and list_extended and date and disposition
+and limits
 
 module Make (T : Ctypes.TYPE) = struct
   open T
@@ -65,6 +66,17 @@ module Make (T : Ctypes.TYPE) = struct
   let date_month = field date "month" uint8_t
   let date_day = field date "day" uint8_t
   let () = seal date
+
+  (* struct imap_limits as the C compiler lays it out, to check the ctypes
+     layout of Imap_c_limits (returned by value) against. *)
+  let limits : limits structure typ = structure "imap_limits"
+  let limits_max_line = field limits "max_line" uint64_t
+  let limits_max_literal = field limits "max_literal" uint64_t
+  let limits_max_response = field limits "max_response" uint64_t
+  let limits_max_depth = field limits "max_depth" uint32_t
+  let limits_stream_threshold = field limits "stream_threshold" uint64_t
+  let limits_max_auth_challenges = field limits "max_auth_challenges" uint32_t
+  let () = seal limits
 
   let capability : capability structure typ = structure "imap_capability"
   let capability_kind = field capability "kind" int
@@ -407,4 +419,348 @@ module Make (T : Ctypes.TYPE) = struct
   let step_error = field step "error" int
   let step_u = field step "u" step_data
   let () = seal step
+
+  (** {2 The header's constants}
+
+      Every kind number the binding reads or passes, by its name in the
+      header and valued by the C compiler: a renumbering in C reaches the
+      binding at its next build, and a renamed or removed constant stops
+      the build. One module per enum (or [#define] family). *)
+
+  let k name = constant name int
+
+  module Error = struct
+    let ok = k "IMAP_ERROR_OK"
+    let null_argument = k "IMAP_ERROR_NULL_ARGUMENT"
+    let invalid_argument = k "IMAP_ERROR_INVALID_ARGUMENT"
+    let internal = k "IMAP_ERROR_INTERNAL"
+    let line_too_long = k "IMAP_ERROR_LINE_TOO_LONG"
+    let literal_too_large = k "IMAP_ERROR_LITERAL_TOO_LARGE"
+    let response_too_large = k "IMAP_ERROR_RESPONSE_TOO_LARGE"
+    let unexpected_eof = k "IMAP_ERROR_UNEXPECTED_EOF"
+    let eof = k "IMAP_ERROR_EOF"
+    let bye_greeting = k "IMAP_ERROR_BYE_GREETING"
+    let bad_greeting = k "IMAP_ERROR_BAD_GREETING"
+    let unknown_tag = k "IMAP_ERROR_UNKNOWN_TAG"
+    let unexpected_continuation = k "IMAP_ERROR_UNEXPECTED_CONTINUATION"
+    let starttls_injection = k "IMAP_ERROR_STARTTLS_INJECTION"
+    let compression = k "IMAP_ERROR_COMPRESSION"
+    let busy = k "IMAP_ERROR_BUSY"
+    let no_greeting = k "IMAP_ERROR_NO_GREETING"
+    let needs_authenticator = k "IMAP_ERROR_NEEDS_AUTHENTICATOR"
+    let encode = k "IMAP_ERROR_ENCODE"
+    let auth = k "IMAP_ERROR_AUTH"
+    let closed = k "IMAP_ERROR_CLOSED"
+  end
+
+  module Step = struct
+    let await_src = k "IMAP_STEP_KIND_AWAIT_SRC"
+    let await_dst = k "IMAP_STEP_KIND_AWAIT_DST"
+    let done_ = k "IMAP_STEP_KIND_DONE"
+    let untagged = k "IMAP_STEP_KIND_UNTAGGED"
+    let ok = k "IMAP_STEP_KIND_OK"
+    let preauth = k "IMAP_STEP_KIND_PREAUTH"
+    let no = k "IMAP_STEP_KIND_NO"
+    let bad = k "IMAP_STEP_KIND_BAD"
+    let starttls = k "IMAP_STEP_KIND_STARTTLS"
+    let literal_begin = k "IMAP_STEP_KIND_LITERAL_BEGIN"
+    let literal_data = k "IMAP_STEP_KIND_LITERAL_DATA"
+    let literal_end = k "IMAP_STEP_KIND_LITERAL_END"
+    let malformed = k "IMAP_STEP_KIND_MALFORMED"
+    let error = k "IMAP_STEP_KIND_ERROR"
+  end
+
+  module Untagged = struct
+    let ok = k "IMAP_UNTAGGED_KIND_OK"
+    let no = k "IMAP_UNTAGGED_KIND_NO"
+    let bad = k "IMAP_UNTAGGED_KIND_BAD"
+    let bye = k "IMAP_UNTAGGED_KIND_BYE"
+    let preauth = k "IMAP_UNTAGGED_KIND_PREAUTH"
+    let capability = k "IMAP_UNTAGGED_KIND_CAPABILITY"
+    let enabled = k "IMAP_UNTAGGED_KIND_ENABLED"
+    let flags = k "IMAP_UNTAGGED_KIND_FLAGS"
+    let list = k "IMAP_UNTAGGED_KIND_LIST"
+    let lsub = k "IMAP_UNTAGGED_KIND_LSUB"
+    let xlist = k "IMAP_UNTAGGED_KIND_XLIST"
+    let status = k "IMAP_UNTAGGED_KIND_STATUS"
+    let search = k "IMAP_UNTAGGED_KIND_SEARCH"
+    let esearch = k "IMAP_UNTAGGED_KIND_ESEARCH"
+    let sort = k "IMAP_UNTAGGED_KIND_SORT"
+    let thread = k "IMAP_UNTAGGED_KIND_THREAD"
+    let namespace = k "IMAP_UNTAGGED_KIND_NAMESPACE"
+    let id = k "IMAP_UNTAGGED_KIND_ID"
+    let quota = k "IMAP_UNTAGGED_KIND_QUOTA"
+    let quota_root = k "IMAP_UNTAGGED_KIND_QUOTA_ROOT"
+    let acl = k "IMAP_UNTAGGED_KIND_ACL"
+    let list_rights = k "IMAP_UNTAGGED_KIND_LIST_RIGHTS"
+    let my_rights = k "IMAP_UNTAGGED_KIND_MY_RIGHTS"
+    let metadata = k "IMAP_UNTAGGED_KIND_METADATA"
+    let exists = k "IMAP_UNTAGGED_KIND_EXISTS"
+    let recent = k "IMAP_UNTAGGED_KIND_RECENT"
+    let expunge = k "IMAP_UNTAGGED_KIND_EXPUNGE"
+    let fetch = k "IMAP_UNTAGGED_KIND_FETCH"
+    let vanished = k "IMAP_UNTAGGED_KIND_VANISHED"
+    let other = k "IMAP_UNTAGGED_KIND_OTHER"
+  end
+
+  module Code = struct
+    let alert = k "IMAP_CODE_KIND_ALERT"
+    let bad_charset = k "IMAP_CODE_KIND_BAD_CHARSET"
+    let capability = k "IMAP_CODE_KIND_CAPABILITY"
+    let parse = k "IMAP_CODE_KIND_PARSE"
+    let permanent_flags = k "IMAP_CODE_KIND_PERMANENT_FLAGS"
+    let read_only = k "IMAP_CODE_KIND_READ_ONLY"
+    let read_write = k "IMAP_CODE_KIND_READ_WRITE"
+    let try_create = k "IMAP_CODE_KIND_TRY_CREATE"
+    let uid_next = k "IMAP_CODE_KIND_UID_NEXT"
+    let uid_validity = k "IMAP_CODE_KIND_UID_VALIDITY"
+    let unseen = k "IMAP_CODE_KIND_UNSEEN"
+    let append_uid = k "IMAP_CODE_KIND_APPEND_UID"
+    let copy_uid = k "IMAP_CODE_KIND_COPY_UID"
+    let uid_not_sticky = k "IMAP_CODE_KIND_UID_NOT_STICKY"
+    let highest_mod_seq = k "IMAP_CODE_KIND_HIGHEST_MOD_SEQ"
+    let no_mod_seq = k "IMAP_CODE_KIND_NO_MOD_SEQ"
+    let modified = k "IMAP_CODE_KIND_MODIFIED"
+    let closed = k "IMAP_CODE_KIND_CLOSED"
+    let compression_active = k "IMAP_CODE_KIND_COMPRESSION_ACTIVE"
+    let use_attr = k "IMAP_CODE_KIND_USE_ATTR"
+    let unavailable = k "IMAP_CODE_KIND_UNAVAILABLE"
+    let authentication_failed = k "IMAP_CODE_KIND_AUTHENTICATION_FAILED"
+    let authorization_failed = k "IMAP_CODE_KIND_AUTHORIZATION_FAILED"
+    let expired = k "IMAP_CODE_KIND_EXPIRED"
+    let privacy_required = k "IMAP_CODE_KIND_PRIVACY_REQUIRED"
+    let contact_admin = k "IMAP_CODE_KIND_CONTACT_ADMIN"
+    let no_perm = k "IMAP_CODE_KIND_NO_PERM"
+    let in_use = k "IMAP_CODE_KIND_IN_USE"
+    let expunge_issued = k "IMAP_CODE_KIND_EXPUNGE_ISSUED"
+    let corruption = k "IMAP_CODE_KIND_CORRUPTION"
+    let server_bug = k "IMAP_CODE_KIND_SERVER_BUG"
+    let client_bug = k "IMAP_CODE_KIND_CLIENT_BUG"
+    let cannot = k "IMAP_CODE_KIND_CANNOT"
+    let limit = k "IMAP_CODE_KIND_LIMIT"
+    let over_quota = k "IMAP_CODE_KIND_OVER_QUOTA"
+    let already_exists = k "IMAP_CODE_KIND_ALREADY_EXISTS"
+    let non_existent = k "IMAP_CODE_KIND_NON_EXISTENT"
+    let not_saved = k "IMAP_CODE_KIND_NOT_SAVED"
+    let has_children = k "IMAP_CODE_KIND_HAS_CHILDREN"
+    let unknown_cte = k "IMAP_CODE_KIND_UNKNOWN_CTE"
+    let too_big = k "IMAP_CODE_KIND_TOO_BIG"
+    let bad_url = k "IMAP_CODE_KIND_BAD_URL"
+    let no_update = k "IMAP_CODE_KIND_NO_UPDATE"
+    let mailbox_id = k "IMAP_CODE_KIND_MAILBOX_ID"
+    let metadata_long_entries = k "IMAP_CODE_KIND_METADATA_LONG_ENTRIES"
+    let metadata_max_size = k "IMAP_CODE_KIND_METADATA_MAX_SIZE"
+    let metadata_too_many = k "IMAP_CODE_KIND_METADATA_TOO_MANY"
+    let metadata_no_private = k "IMAP_CODE_KIND_METADATA_NO_PRIVATE"
+    let notification_overflow = k "IMAP_CODE_KIND_NOTIFICATION_OVERFLOW"
+    let referral = k "IMAP_CODE_KIND_REFERRAL"
+    let other = k "IMAP_CODE_KIND_OTHER"
+  end
+
+  module Capability = struct
+    let imap4 = k "IMAP_CAPABILITY_KIND_IMAP4"
+    let imap4rev1 = k "IMAP_CAPABILITY_KIND_IMAP4REV1"
+    let imap4rev2 = k "IMAP_CAPABILITY_KIND_IMAP4REV2"
+    let acl = k "IMAP_CAPABILITY_KIND_ACL"
+    let append_limit = k "IMAP_CAPABILITY_KIND_APPEND_LIMIT"
+    let auth = k "IMAP_CAPABILITY_KIND_AUTH"
+    let binary = k "IMAP_CAPABILITY_KIND_BINARY"
+    let catenate = k "IMAP_CAPABILITY_KIND_CATENATE"
+    let children = k "IMAP_CAPABILITY_KIND_CHILDREN"
+    let compress_deflate = k "IMAP_CAPABILITY_KIND_COMPRESS_DEFLATE"
+    let condstore = k "IMAP_CAPABILITY_KIND_CONDSTORE"
+    let context_search = k "IMAP_CAPABILITY_KIND_CONTEXT_SEARCH"
+    let context_sort = k "IMAP_CAPABILITY_KIND_CONTEXT_SORT"
+    let enable = k "IMAP_CAPABILITY_KIND_ENABLE"
+    let esearch = k "IMAP_CAPABILITY_KIND_ESEARCH"
+    let esort = k "IMAP_CAPABILITY_KIND_ESORT"
+    let id = k "IMAP_CAPABILITY_KIND_ID"
+    let idle = k "IMAP_CAPABILITY_KIND_IDLE"
+    let list_extended = k "IMAP_CAPABILITY_KIND_LIST_EXTENDED"
+    let list_status = k "IMAP_CAPABILITY_KIND_LIST_STATUS"
+    let literal_plus = k "IMAP_CAPABILITY_KIND_LITERAL_PLUS"
+    let literal_minus = k "IMAP_CAPABILITY_KIND_LITERAL_MINUS"
+    let login_disabled = k "IMAP_CAPABILITY_KIND_LOGIN_DISABLED"
+    let metadata = k "IMAP_CAPABILITY_KIND_METADATA"
+    let metadata_server = k "IMAP_CAPABILITY_KIND_METADATA_SERVER"
+    let move = k "IMAP_CAPABILITY_KIND_MOVE"
+    let multi_append = k "IMAP_CAPABILITY_KIND_MULTI_APPEND"
+    let namespace = k "IMAP_CAPABILITY_KIND_NAMESPACE"
+    let notify = k "IMAP_CAPABILITY_KIND_NOTIFY"
+    let object_id = k "IMAP_CAPABILITY_KIND_OBJECT_ID"
+    let partial = k "IMAP_CAPABILITY_KIND_PARTIAL"
+    let preview = k "IMAP_CAPABILITY_KIND_PREVIEW"
+    let qresync = k "IMAP_CAPABILITY_KIND_QRESYNC"
+    let quota = k "IMAP_CAPABILITY_KIND_QUOTA"
+    let quota_res = k "IMAP_CAPABILITY_KIND_QUOTA_RES"
+    let quota_set = k "IMAP_CAPABILITY_KIND_QUOTA_SET"
+    let quote = k "IMAP_CAPABILITY_KIND_QUOTE"
+    let sasl_ir = k "IMAP_CAPABILITY_KIND_SASL_IR"
+    let save_date = k "IMAP_CAPABILITY_KIND_SAVE_DATE"
+    let search_res = k "IMAP_CAPABILITY_KIND_SEARCH_RES"
+    let sort = k "IMAP_CAPABILITY_KIND_SORT"
+    let sort_ext = k "IMAP_CAPABILITY_KIND_SORT_EXT"
+    let special_use = k "IMAP_CAPABILITY_KIND_SPECIAL_USE"
+    let create_special_use = k "IMAP_CAPABILITY_KIND_CREATE_SPECIAL_USE"
+    let starttls = k "IMAP_CAPABILITY_KIND_STARTTLS"
+    let status_size = k "IMAP_CAPABILITY_KIND_STATUS_SIZE"
+    let thread = k "IMAP_CAPABILITY_KIND_THREAD"
+    let uid_plus = k "IMAP_CAPABILITY_KIND_UID_PLUS"
+    let unauthenticate = k "IMAP_CAPABILITY_KIND_UNAUTHENTICATE"
+    let unselect = k "IMAP_CAPABILITY_KIND_UNSELECT"
+    let utf8_accept = k "IMAP_CAPABILITY_KIND_UTF8_ACCEPT"
+    let utf8_only = k "IMAP_CAPABILITY_KIND_UTF8_ONLY"
+    let within = k "IMAP_CAPABILITY_KIND_WITHIN"
+    let xlist = k "IMAP_CAPABILITY_KIND_XLIST"
+    let xoauth2 = k "IMAP_CAPABILITY_KIND_XOAUTH2"
+    let gmail = k "IMAP_CAPABILITY_KIND_GMAIL"
+    let other = k "IMAP_CAPABILITY_KIND_OTHER"
+  end
+
+  module Flag = struct
+    let answered = k "IMAP_FLAG_KIND_ANSWERED"
+    let flagged = k "IMAP_FLAG_KIND_FLAGGED"
+    let deleted = k "IMAP_FLAG_KIND_DELETED"
+    let seen = k "IMAP_FLAG_KIND_SEEN"
+    let draft = k "IMAP_FLAG_KIND_DRAFT"
+    let recent = k "IMAP_FLAG_KIND_RECENT"
+    let wildcard = k "IMAP_FLAG_KIND_WILDCARD"
+    let keyword = k "IMAP_FLAG_KIND_KEYWORD"
+    let extension = k "IMAP_FLAG_KIND_EXTENSION"
+    let unparsed = k "IMAP_FLAG_KIND_UNPARSED"
+  end
+
+  module Mailbox_attr = struct
+    let noinferiors = k "IMAP_MAILBOX_ATTR_KIND_NOINFERIORS"
+    let noselect = k "IMAP_MAILBOX_ATTR_KIND_NOSELECT"
+    let marked = k "IMAP_MAILBOX_ATTR_KIND_MARKED"
+    let unmarked = k "IMAP_MAILBOX_ATTR_KIND_UNMARKED"
+    let non_existent = k "IMAP_MAILBOX_ATTR_KIND_NON_EXISTENT"
+    let subscribed = k "IMAP_MAILBOX_ATTR_KIND_SUBSCRIBED"
+    let remote = k "IMAP_MAILBOX_ATTR_KIND_REMOTE"
+    let has_children = k "IMAP_MAILBOX_ATTR_KIND_HAS_CHILDREN"
+    let has_no_children = k "IMAP_MAILBOX_ATTR_KIND_HAS_NO_CHILDREN"
+    let all = k "IMAP_MAILBOX_ATTR_KIND_ALL"
+    let archive = k "IMAP_MAILBOX_ATTR_KIND_ARCHIVE"
+    let drafts = k "IMAP_MAILBOX_ATTR_KIND_DRAFTS"
+    let flagged = k "IMAP_MAILBOX_ATTR_KIND_FLAGGED"
+    let junk = k "IMAP_MAILBOX_ATTR_KIND_JUNK"
+    let sent = k "IMAP_MAILBOX_ATTR_KIND_SENT"
+    let trash = k "IMAP_MAILBOX_ATTR_KIND_TRASH"
+    let important = k "IMAP_MAILBOX_ATTR_KIND_IMPORTANT"
+    let extension = k "IMAP_MAILBOX_ATTR_KIND_EXTENSION"
+    let unparsed = k "IMAP_MAILBOX_ATTR_KIND_UNPARSED"
+  end
+
+  module List_extended = struct
+    let child_info = k "IMAP_LIST_EXTENDED_KIND_CHILD_INFO"
+    let old_name = k "IMAP_LIST_EXTENDED_KIND_OLD_NAME"
+    let other = k "IMAP_LIST_EXTENDED_KIND_OTHER"
+  end
+
+  module Esearch = struct
+    let min = k "IMAP_ESEARCH_KIND_MIN"
+    let max = k "IMAP_ESEARCH_KIND_MAX"
+    let all = k "IMAP_ESEARCH_KIND_ALL"
+    let count = k "IMAP_ESEARCH_KIND_COUNT"
+    let mod_seq = k "IMAP_ESEARCH_KIND_MOD_SEQ"
+    let other = k "IMAP_ESEARCH_KIND_OTHER"
+  end
+
+  module Fetch = struct
+    let flags = k "IMAP_FETCH_KIND_FLAGS"
+    let envelope = k "IMAP_FETCH_KIND_ENVELOPE"
+    let internal_date = k "IMAP_FETCH_KIND_INTERNAL_DATE"
+    let rfc822_size = k "IMAP_FETCH_KIND_RFC822_SIZE"
+    let rfc822 = k "IMAP_FETCH_KIND_RFC822"
+    let rfc822_header = k "IMAP_FETCH_KIND_RFC822_HEADER"
+    let rfc822_text = k "IMAP_FETCH_KIND_RFC822_TEXT"
+    let body = k "IMAP_FETCH_KIND_BODY"
+    let body_structure = k "IMAP_FETCH_KIND_BODY_STRUCTURE"
+    let body_section = k "IMAP_FETCH_KIND_BODY_SECTION"
+    let binary = k "IMAP_FETCH_KIND_BINARY"
+    let binary_size = k "IMAP_FETCH_KIND_BINARY_SIZE"
+    let uid = k "IMAP_FETCH_KIND_UID"
+    let mod_seq = k "IMAP_FETCH_KIND_MOD_SEQ"
+    let email_id = k "IMAP_FETCH_KIND_EMAIL_ID"
+    let thread_id = k "IMAP_FETCH_KIND_THREAD_ID"
+    let save_date = k "IMAP_FETCH_KIND_SAVE_DATE"
+    let preview = k "IMAP_FETCH_KIND_PREVIEW"
+    let gm_msg_id = k "IMAP_FETCH_KIND_GM_MSG_ID"
+    let gm_thr_id = k "IMAP_FETCH_KIND_GM_THR_ID"
+    let gm_labels = k "IMAP_FETCH_KIND_GM_LABELS"
+    let other = k "IMAP_FETCH_KIND_OTHER"
+  end
+
+  module Body = struct
+    let basic = k "IMAP_BODY_KIND_BASIC"
+    let text = k "IMAP_BODY_KIND_TEXT"
+    let message = k "IMAP_BODY_KIND_MESSAGE"
+    let multipart = k "IMAP_BODY_KIND_MULTIPART"
+  end
+
+  module Body_extension = struct
+    let string = k "IMAP_BODY_EXTENSION_KIND_STRING"
+    let number = k "IMAP_BODY_EXTENSION_KIND_NUMBER"
+    let list = k "IMAP_BODY_EXTENSION_KIND_LIST"
+    let unparsed = k "IMAP_BODY_EXTENSION_KIND_UNPARSED"
+  end
+
+  module Section = struct
+    let all = k "IMAP_SECTION_KIND_ALL"
+    let header = k "IMAP_SECTION_KIND_HEADER"
+    let header_fields = k "IMAP_SECTION_KIND_HEADER_FIELDS"
+    let header_fields_not = k "IMAP_SECTION_KIND_HEADER_FIELDS_NOT"
+    let text = k "IMAP_SECTION_KIND_TEXT"
+    let mime = k "IMAP_SECTION_KIND_MIME"
+  end
+
+  module Status = struct
+    let messages = k "IMAP_STATUS_KIND_MESSAGES"
+    let recent = k "IMAP_STATUS_KIND_RECENT"
+    let uid_next = k "IMAP_STATUS_KIND_UID_NEXT"
+    let uid_validity = k "IMAP_STATUS_KIND_UID_VALIDITY"
+    let unseen = k "IMAP_STATUS_KIND_UNSEEN"
+    let deleted = k "IMAP_STATUS_KIND_DELETED"
+    let size = k "IMAP_STATUS_KIND_SIZE"
+    let highest_mod_seq = k "IMAP_STATUS_KIND_HIGHEST_MOD_SEQ"
+    let append_limit = k "IMAP_STATUS_KIND_APPEND_LIMIT"
+    let mailbox_id = k "IMAP_STATUS_KIND_MAILBOX_ID"
+    let deleted_storage = k "IMAP_STATUS_KIND_DELETED_STORAGE"
+    let other = k "IMAP_STATUS_KIND_OTHER"
+  end
+
+  module Fetch_attr = struct
+    let envelope = k "IMAP_FETCH_ATTR_ENVELOPE"
+    let flags = k "IMAP_FETCH_ATTR_FLAGS"
+    let internal_date = k "IMAP_FETCH_ATTR_INTERNAL_DATE"
+    let rfc822 = k "IMAP_FETCH_ATTR_RFC822"
+    let rfc822_header = k "IMAP_FETCH_ATTR_RFC822_HEADER"
+    let rfc822_text = k "IMAP_FETCH_ATTR_RFC822_TEXT"
+    let rfc822_size = k "IMAP_FETCH_ATTR_RFC822_SIZE"
+    let body = k "IMAP_FETCH_ATTR_BODY"
+    let bodystructure = k "IMAP_FETCH_ATTR_BODYSTRUCTURE"
+    let uid = k "IMAP_FETCH_ATTR_UID"
+    let modseq = k "IMAP_FETCH_ATTR_MODSEQ"
+    let gm_msgid = k "IMAP_FETCH_ATTR_GM_MSGID"
+    let gm_thrid = k "IMAP_FETCH_ATTR_GM_THRID"
+    let gm_labels = k "IMAP_FETCH_ATTR_GM_LABELS"
+    let email_id = k "IMAP_FETCH_ATTR_EMAIL_ID"
+    let thread_id = k "IMAP_FETCH_ATTR_THREAD_ID"
+    let save_date = k "IMAP_FETCH_ATTR_SAVE_DATE"
+    let preview = k "IMAP_FETCH_ATTR_PREVIEW"
+    let preview_lazy = k "IMAP_FETCH_ATTR_PREVIEW_LAZY"
+  end
+
+  module Fetch_macro = struct
+    let all = k "IMAP_FETCH_MACRO_ALL"
+    let fast = k "IMAP_FETCH_MACRO_FAST"
+    let full = k "IMAP_FETCH_MACRO_FULL"
+  end
+
+  module Store_mode = struct
+    let set = k "IMAP_STORE_MODE_SET"
+    let add = k "IMAP_STORE_MODE_ADD"
+    let remove = k "IMAP_STORE_MODE_REMOVE"
+  end
 end

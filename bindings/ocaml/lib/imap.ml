@@ -300,6 +300,9 @@ let pp_response ppf (r : [< response ]) =
    members are at offset 0 of their union. *)
 
 let bytes = Core.bytes
+
+(* {!Imap_core.lookup}, here so that it is inlined. *)
+let[@inline] lookup table k = Array.unsafe_get table (if k < Array.length table then k else Array.length table - 1)
 let bytes_opt = Core.bytes_opt
 let u32 = Core.u32
 let u64 = Core.u64
@@ -309,36 +312,31 @@ let list_at = Core.list_at
 let o_cap_kind = off T.capability_kind
 let o_cap_value = off T.capability_value
 
+(* The capabilities 1.1.0 names without a value, by C kind. *)
+let named_capabilities : (int * capability) list =
+  T.Capability.
+    [
+      (acl, `Acl); (binary, `Binary); (catenate, `Catenate); (children, `Children);
+      (compress_deflate, `Compress_deflate); (condstore, `Condstore); (enable, `Enable); (id, `Id);
+      (idle, `Idle); (literal_plus, `Literal_plus); (multi_append, `Multi_append); (namespace, `Namespace);
+      (qresync, `Qresync); (quote, `Quote); (sort, `Sort); (starttls, `Start_tls); (uid_plus, `Uid_plus);
+      (unselect, `Unselect); (xlist, `Xlist); (xoauth2, `Xoauth2); (gmail, `Gmail);
+    ]
+
+let capability_kinds =
+  Core.kinds `Unnamed
+    ((T.Capability.auth, `Auth_kind) :: List.map (fun (k, cap) -> (k, `Named cap)) named_capabilities)
+
 let capability c : capability =
-  match u32 (c + o_cap_kind) with
-  | 3 -> `Acl
-  | 6 -> `Binary
-  | 7 -> `Catenate
-  | 8 -> `Children
-  | 9 -> `Compress_deflate
-  | 10 -> `Condstore
-  | 13 -> `Enable
-  | 16 -> `Id
-  | 17 -> `Idle
-  | 20 -> `Literal_plus
-  | 26 -> `Multi_append
-  | 27 -> `Namespace
-  | 32 -> `Qresync
-  | 36 -> `Quote
-  | 40 -> `Sort
-  | 44 -> `Start_tls
-  | 47 -> `Uid_plus
-  | 49 -> `Unselect
-  | 53 -> `Xlist
-  | 54 -> `Xoauth2
-  | 55 -> `Gmail
-  | 5 -> (
+  match lookup capability_kinds (u32 (c + o_cap_kind)) with
+  | `Named cap -> cap
+  | `Auth_kind -> (
       match String.uppercase_ascii (bytes (c + o_cap_value)) with
       | "PLAIN" -> `Auth `Plain
       | "LOGIN" -> `Auth `Login
       | "ANONYMOUS" -> `Auth `Anonymous
       | _ -> `Other (Core.capability_name c))
-  | _ -> `Other (Core.capability_name c)
+  | `Unnamed -> `Other (Core.capability_name c)
 
 let s_capability = Core.size T.capability
 
@@ -356,30 +354,47 @@ let split_name name =
 let star n = Uint32.equal n Uint32.zero
 let has_star set = List.exists (fun (a, b) -> star a || star b) set
 
+(* Response codes by C kind: those 1.1.0 has; [`Text] and [`Number]
+   carry a string or a number, [`Other_data] is OTHER, [`Unnamed] any
+   code named by the core alone. *)
+let code_kinds =
+  T.Code.(
+    Core.kinds `Unnamed
+      [
+        (alert, `Alert); (bad_charset, `Bad_charset); (capability, `Capability); (parse, `Parse);
+        (permanent_flags, `Permanent_flags); (read_only, `Read_only); (read_write, `Read_write);
+        (try_create, `Try_create); (uid_next, `Uid_next); (uid_validity, `Uid_validity); (unseen, `Unseen);
+        (append_uid, `Append_uid); (copy_uid, `Copy_uid); (uid_not_sticky, `Uid_not_sticky);
+        (highest_mod_seq, `Highest_modseq); (no_mod_seq, `No_modseq); (modified, `Modified);
+        (closed, `Closed); (compression_active, `Compression_active); (use_attr, `Use_attr);
+        (bad_url, `Text); (no_update, `Text); (mailbox_id, `Text); (referral, `Text);
+        (metadata_long_entries, `Number); (metadata_max_size, `Number); (other, `Other_data);
+      ])
+
 (* The code of [kind] whose imap_code_data is at [u]. *)
 let code_of_kind c kind u : code =
-  match kind with
-  | 0 -> `Alert
-  | 1 -> `Bad_charset (Core.bytes_list u)
-  | 2 -> `Capability (capabilities u)
-  | 3 -> `Parse
-  | 4 ->
+  match lookup code_kinds kind with
+  | `Alert -> `Alert
+  | `Bad_charset -> `Bad_charset (Core.bytes_list u)
+  | `Capability -> `Capability (capabilities u)
+  | `Parse -> `Parse
+  | `Permanent_flags ->
       `Permanent_flags
         (Core.keep_parsed c `Permanent_flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:`All u))
-  | 5 -> `Read_only
-  | 6 -> `Read_write
-  | 7 -> `Try_create
-  | 8 -> `Uid_next (Uint32.of_int (u32 u))
-  | 9 -> `Uid_validity (Uint32.of_int (u32 u))
-  | 10 -> `Unseen (Uint32.of_int (u32 u))
-  | 11 -> (
+  | `Read_only -> `Read_only
+  | `Read_write -> `Read_write
+  | `Try_create -> `Try_create
+  | `Uid_next -> `Uid_next (Uint32.of_int (u32 u))
+  | `Uid_validity -> `Uid_validity (Uint32.of_int (u32 u))
+  | `Unseen -> `Unseen (Uint32.of_int (u32 u))
+  | `Append_uid -> (
       let validity = Uint32.of_int (u32 (u + off T.append_uid_validity)) in
       match Core.seq_set (u + off T.append_uid_uids) with
       | [ (uid, last) ] when uid = last && not (star uid) -> `Append_uid (validity, uid)
       | set ->
           (* MULTIAPPEND: several UIDs do not fit the 1.1.0 type. *)
           `Other ("APPENDUID", Some (Uint32.to_string validity ^ " " ^ Core.seq_set_text set)))
-  | 12 ->
+  | `Copy_uid ->
       let validity = Uint32.of_int (u32 (u + off T.copy_uid_validity)) in
       let source = Core.seq_set (u + off T.copy_uid_source)
       and dest = Core.seq_set (u + off T.copy_uid_dest) in
@@ -388,22 +403,22 @@ let code_of_kind c kind u : code =
           ( "COPYUID",
             Some (String.concat " " [ Uint32.to_string validity; Core.seq_set_text source; Core.seq_set_text dest ]) )
       else `Copy_uid (validity, source, dest)
-  | 13 -> `Uid_not_sticky
-  | 14 -> `Highest_modseq (u64 u)
-  | 15 -> `No_modseq
-  | 16 ->
+  | `Uid_not_sticky -> `Uid_not_sticky
+  | `Highest_modseq -> `Highest_modseq (u64 u)
+  | `No_modseq -> `No_modseq
+  | `Modified ->
       let set = Core.seq_set u in
       if has_star set then `Other ("MODIFIED", Some (Core.seq_set_text set)) else `Modified set
-  | 17 -> `Closed
-  | 18 -> `Compression_active
-  | 19 -> `Use_attr
-  | 41 | 42 | 43 | 49 -> `Other (Core.code_kind_name kind, Some (bytes u))
-  | 44 | 45 -> (
+  | `Closed -> `Closed
+  | `Compression_active -> `Compression_active
+  | `Use_attr -> `Use_attr
+  | `Text -> `Other (Core.code_kind_name kind, Some (bytes u))
+  | `Number -> (
       match split_name (Core.code_kind_name kind) with
       | name, Some sub -> `Other (name, Some (sub ^ " " ^ Uint64.to_string (u64 u)))
       | name, None -> `Other (name, Some (Uint64.to_string (u64 u))))
-  | 50 -> `Other (bytes (u + off T.code_other_name), bytes_opt (u + off T.code_other_text))
-  | _ -> `Other (split_name (Core.code_kind_name kind))
+  | `Other_data -> `Other (bytes (u + off T.code_other_name), bytes_opt (u + off T.code_other_text))
+  | `Unnamed -> `Other (split_name (Core.code_kind_name kind))
 
 let o_rt_code = off T.resp_text_code
 let o_rt_text = off T.resp_text_text
@@ -489,29 +504,39 @@ let fields b =
     fld_octets = u32 (b + o_body_octets);
   }
 
+let body_kinds = T.Body.(Core.kinds `Basic [ (text, `Text); (message, `Message); (multipart, `Multipart) ])
+
 let rec mime b : mime =
-  match u32 (b + o_body_kind) with
-  | 3 ->
+  match lookup body_kinds (u32 (b + o_body_kind)) with
+  | `Multipart ->
       `Multiple
         (list_at b ~items:o_body_parts ~len:o_body_parts_len s_body mime, bytes (b + o_body_subtype))
-  | 1 -> `Text (bytes (b + o_body_subtype), fields b, word (b + o_body_lines))
-  | 2 ->
+  | `Text -> `Text (bytes (b + o_body_subtype), fields b, word (b + o_body_lines))
+  | `Message ->
       let e = word (b + o_body_envelope) and inner = word (b + o_body_body) in
       let env = if e = 0 then empty_envelope else envelope e in
       let body = if inner = 0 then `Basic ("", "", fields b) else mime inner in
       `Message (fields b, env, body, word (b + o_body_lines))
-  | _ -> `Basic (bytes (b + o_body_media_type), bytes (b + o_body_subtype), fields b)
+  | `Basic -> `Basic (bytes (b + o_body_media_type), bytes (b + o_body_subtype), fields b)
+
+let section_kinds =
+  T.Section.(
+    Core.kinds `All
+      [
+        (header, `Header); (header_fields, `Header_fields); (header_fields_not, `Header_fields_not);
+        (text, `Text); (mime, `Mime);
+      ])
 
 (* The imap_section at [s]. *)
 let section s : section =
   let text =
-    match u32 (s + off T.section_kind) with
-    | 1 -> `Header
-    | 2 -> `Header_fields (Core.bytes_list (s + off T.section_fields))
-    | 3 -> `Header_fields_not (Core.bytes_list (s + off T.section_fields))
-    | 4 -> `Text
-    | 5 -> `Mime
-    | _ -> `All
+    match lookup section_kinds (u32 (s + off T.section_kind)) with
+    | `Header -> `Header
+    | `Header_fields -> `Header_fields (Core.bytes_list (s + off T.section_fields))
+    | `Header_fields_not -> `Header_fields_not (Core.bytes_list (s + off T.section_fields))
+    | `Text -> `Text
+    | `Mime -> `Mime
+    | `All -> `All
   in
   List.fold_right (fun n acc -> `Part (n, acc)) (Core.u32_list (s + off T.section_part)) text
 
@@ -536,6 +561,21 @@ let recent_flags = Core.flag_list ~recent:`Recent ~wildcard:(`Extension "*")
 (* A number of the core as an OCaml int, if it fits. *)
 let int_of_u64 n = if Uint64.compare n (Uint64.of_int max_int) <= 0 then Some (Uint64.to_int n) else None
 
+(* FETCH items by C kind: those 1.1.0 has; [Passed] for the others. *)
+type fetch_kind =
+  | Flags | Envelope | Internal_date | Rfc822_size | Rfc822 | Rfc822_header | Rfc822_text | Body
+  | Body_structure | Body_section | Uid | Modseq | Gm_msgid | Gm_thrid | Gm_labels | Passed
+
+let fetch_kinds =
+  T.Fetch.(
+    Core.kinds Passed
+      [
+        (flags, Flags); (envelope, Envelope); (internal_date, Internal_date); (rfc822_size, Rfc822_size);
+        (rfc822, Rfc822); (rfc822_header, Rfc822_header); (rfc822_text, Rfc822_text); (body, Body);
+        (body_structure, Body_structure); (body_section, Body_section); (uid, Uid); (mod_seq, Modseq);
+        (gm_msg_id, Gm_msgid); (gm_thr_id, Gm_thrid); (gm_labels, Gm_labels);
+      ])
+
 (* The imap_fetch at [f]; the items 1.1.0 cannot carry are passed over. *)
 let fetch_items c f =
   let items = word (f + o_fetch_items) and len = word (f + o_fetch_len) in
@@ -544,19 +584,20 @@ let fetch_items c f =
   for i = len - 1 downto 0 do
     let item = items + (i * s_item) in
     let d = item + o_item_u in
-    match u32 (item + o_item_kind) with
-    | 0 -> kept := `Flags (Core.keep_parsed c (`Fetch_flags seq) (recent_flags d)) :: !kept
-    | 1 -> kept := `Envelope (envelope (word d)) :: !kept
-    | 2 -> kept := `Internal_date (date_time d) :: !kept
-    | 3 -> (
+    let kind = u32 (item + o_item_kind) in
+    match lookup fetch_kinds kind with
+    | Flags -> kept := `Flags (Core.keep_parsed c (`Fetch_flags seq) (recent_flags d)) :: !kept
+    | Envelope -> kept := `Envelope (envelope (word d)) :: !kept
+    | Internal_date -> kept := `Internal_date (date_time d) :: !kept
+    | Rfc822_size -> (
         match int_of_u64 (u64 d) with
         | Some n -> kept := `Rfc822_size n :: !kept
         | None -> passed := `Other ("RFC822.SIZE", Uint64.to_string (u64 d)) :: !passed)
-    | 4 -> kept := `Rfc822 (bytes_opt d) :: !kept
-    | 5 -> kept := `Rfc822_header (bytes_opt d) :: !kept
-    | 6 -> kept := `Rfc822_text (bytes_opt d) :: !kept
-    | 7 -> kept := `Body (mime (word d)) :: !kept
-    | 8 ->
+    | Rfc822 -> kept := `Rfc822 (bytes_opt d) :: !kept
+    | Rfc822_header -> kept := `Rfc822_header (bytes_opt d) :: !kept
+    | Rfc822_text -> kept := `Rfc822_text (bytes_opt d) :: !kept
+    | Body -> kept := `Body (mime (word d)) :: !kept
+    | Body_structure ->
         let b = word d in
         kept := `Body_structure (mime b) :: !kept;
         if c.Core.keep_body_extensions then begin
@@ -564,19 +605,27 @@ let fetch_items c f =
           | [] -> ()
           | ext -> passed := `Body_extensions ext :: !passed
         end
-    | 9 ->
+    | Body_section ->
         kept :=
           `Body_section (section (d + o_fs_section), Core.section_origin d, bytes_opt (d + o_fs_data))
           :: !kept
-    | 12 -> kept := `Uid (Uint32.of_int (u32 d)) :: !kept
-    | 13 -> kept := `Modseq (u64 d) :: !kept
-    | 18 -> kept := `Gm_msgid (u64 d) :: !kept
-    | 19 -> kept := `Gm_thrid (u64 d) :: !kept
-    | 20 -> kept := `Gm_labels (Core.bytes_list d) :: !kept
-    | kind -> passed := Core.ext_fetch_item kind d :: !passed
+    | Uid -> kept := `Uid (Uint32.of_int (u32 d)) :: !kept
+    | Modseq -> kept := `Modseq (u64 d) :: !kept
+    | Gm_msgid -> kept := `Gm_msgid (u64 d) :: !kept
+    | Gm_thrid -> kept := `Gm_thrid (u64 d) :: !kept
+    | Gm_labels -> kept := `Gm_labels (Core.bytes_list d) :: !kept
+    | Passed -> passed := Core.ext_fetch_item kind d :: !passed
   done;
   if !passed <> [] then Core.record_passed_over c (`Fetch_items (seq, !passed));
   `Fetch (seq, !kept)
+
+let status_kinds =
+  T.Status.(
+    Core.kinds `Passed
+      [
+        (messages, `Messages); (recent, `Recent); (uid_next, `Uid_next); (uid_validity, `Uid_validity);
+        (unseen, `Unseen); (highest_mod_seq, `Highest_modseq);
+      ])
 
 (* The imap_status at [s]; the items 1.1.0 cannot carry are passed over. *)
 let status_items c s =
@@ -586,13 +635,13 @@ let status_items c s =
   for i = word (s + off T.status_len) - 1 downto 0 do
     let item = items + (i * stride) in
     let n = u64 (item + off T.status_item_number) in
-    match (u32 (item + off T.status_item_kind), int_of_u64 n) with
-    | 0, Some n -> kept := `Messages n :: !kept
-    | 1, Some n -> kept := `Recent n :: !kept
-    | 2, Some n when n <= 0xFFFF_FFFF -> kept := `Uid_next (Uint32.of_int n) :: !kept
-    | 3, Some n when n <= 0xFFFF_FFFF -> kept := `Uid_validity (Uint32.of_int n) :: !kept
-    | 4, Some n when n <= 0xFFFF_FFFF -> kept := `Unseen (Uint32.of_int n) :: !kept
-    | 7, _ -> kept := `Highest_modseq n :: !kept
+    match (lookup status_kinds (u32 (item + off T.status_item_kind)), int_of_u64 n) with
+    | `Messages, Some n -> kept := `Messages n :: !kept
+    | `Recent, Some n -> kept := `Recent n :: !kept
+    | `Uid_next, Some n when n <= 0xFFFF_FFFF -> kept := `Uid_next (Uint32.of_int n) :: !kept
+    | `Uid_validity, Some n when n <= 0xFFFF_FFFF -> kept := `Uid_validity (Uint32.of_int n) :: !kept
+    | `Unseen, Some n when n <= 0xFFFF_FFFF -> kept := `Unseen (Uint32.of_int n) :: !kept
+    | `Highest_modseq, _ -> kept := `Highest_modseq n :: !kept
     | _ -> passed := Core.ext_status_item item :: !passed
   done;
   if !passed <> [] then Core.record_passed_over c (`Status_items (mailbox, !passed));
@@ -607,39 +656,55 @@ let list_data c place d =
   let attrs, delimiter, name = Core.list_data d in
   (Core.keep_parsed c (place name) (Core.split_unparsed_attrs attrs), delimiter, name)
 
+(* Untagged responses by C kind: those 1.1.0 has; [U_passed] for the others. *)
+type untagged_kind =
+  | U_ok | U_no | U_bad | U_bye | U_preauth | U_capability | U_enabled | U_flags | U_list | U_lsub
+  | U_status | U_search | U_exists | U_recent | U_expunge | U_fetch | U_vanished | U_passed
+
+let untagged_kinds =
+  T.Untagged.(
+    Core.kinds U_passed
+      [
+        (ok, U_ok); (no, U_no); (bad, U_bad); (bye, U_bye); (preauth, U_preauth); (capability, U_capability);
+        (enabled, U_enabled); (flags, U_flags); (list, U_list); (lsub, U_lsub); (status, U_status);
+        (search, U_search); (exists, U_exists); (recent, U_recent); (expunge, U_expunge); (fetch, U_fetch);
+        (vanished, U_vanished);
+      ])
+
 (* The imap_untagged at [u], or None when it was passed over to Imap_ext. *)
 let untagged c u : untagged option =
   let d = u + o_untagged_u in
-  match u32 (u + o_untagged_kind) with
-  | 0 -> Some (`Ok (resp_text c d))
-  | 1 -> Some (`No (resp_text c d))
-  | 2 -> Some (`Bad (resp_text c d))
-  | 3 -> Some (`Bye (resp_text c d))
-  | 4 -> Some (`Preauth (resp_text c d))
-  | 5 -> Some (`Capability (capabilities d))
-  | 6 -> Some (`Enabled (capabilities d))
-  | 7 ->
+  let kind = u32 (u + o_untagged_kind) in
+  match lookup untagged_kinds kind with
+  | U_ok -> Some (`Ok (resp_text c d))
+  | U_no -> Some (`No (resp_text c d))
+  | U_bad -> Some (`Bad (resp_text c d))
+  | U_bye -> Some (`Bye (resp_text c d))
+  | U_preauth -> Some (`Preauth (resp_text c d))
+  | U_capability -> Some (`Capability (capabilities d))
+  | U_enabled -> Some (`Enabled (capabilities d))
+  | U_flags ->
       Some (`Flags (Core.keep_parsed c `Flags (Core.flag_list ~recent:(`Extension "Recent") ~wildcard:(`Extension "*") d)))
-  | 8 ->
+  | U_list ->
       let attrs, delimiter, name = list_data c (fun name -> `List name) d in
       if Core.word (d + off T.list_extended_len) > 0 then
         Core.record_passed_over c (`Untagged (`List_extended (name, Core.list_extended d)));
       Some (`List (attrs, delimiter, name))
-  | 9 -> Some (`Lsub (list_data c (fun name -> `Lsub name) d))
-  | 11 -> Some (status_items c d)
-  | 12 ->
+  | U_lsub -> Some (`Lsub (list_data c (fun name -> `Lsub name) d))
+  | U_status -> Some (status_items c d)
+  | U_search ->
       Some
         (`Search
           ( List.map Uint32.of_int (Core.u32_list (d + off T.search_ids)),
             if Core.bool (d + off T.search_has_modseq) then Some (u64 (d + off T.search_modseq)) else None ))
-  | 24 -> Some (`Exists (u32 d))
-  | 25 -> Some (`Recent (u32 d))
-  | 26 -> Some (`Expunge (Uint32.of_int (u32 d)))
-  | 27 -> Some (fetch_items c d)
-  | 28 ->
+  | U_exists -> Some (`Exists (u32 d))
+  | U_recent -> Some (`Recent (u32 d))
+  | U_expunge -> Some (`Expunge (Uint32.of_int (u32 d)))
+  | U_fetch -> Some (fetch_items c d)
+  | U_vanished ->
       let set = Core.seq_set (d + off T.vanished_uids) in
       Some (if Core.bool (d + off T.vanished_earlier) then `Vanished_earlier set else `Vanished set)
-  | kind ->
+  | U_passed ->
       Core.record_passed_over c (`Untagged (Core.ext_untagged kind d));
       None
 
@@ -722,12 +787,12 @@ let lsub ?(ref = "") p = make "lsub" (C.cmd_lsub (cstr "lsub" ref) (cstr "lsub" 
 
 let status m atts =
   let kind = function
-    | `Messages -> 0
-    | `Recent -> 1
-    | `Uid_next -> 2
-    | `Uid_validity -> 3
-    | `Unseen -> 4
-    | `Highest_modseq -> 7
+    | `Messages -> T.Status.messages
+    | `Recent -> T.Status.recent
+    | `Uid_next -> T.Status.uid_next
+    | `Uid_validity -> T.Status.uid_validity
+    | `Unseen -> T.Status.unseen
+    | `Highest_modseq -> T.Status.highest_mod_seq
   in
   let arr = CArray.of_list uint32_t (List.map (fun a -> Unsigned.UInt32.of_int (kind a)) atts) in
   make "status"
@@ -778,25 +843,25 @@ let fetch_macro what macro ?(uid = true) ?changed ?(vanished = false) set =
   check_vanished ~vanished ~changed;
   fetch_with what ~uid ~changed ~vanished set (C.fetch_items_macro (Unsigned.UInt32.of_int macro))
 
-let fetch_all = fetch_macro "fetch_all" 0
-let fetch_fast = fetch_macro "fetch_fast" 1
-let fetch_full = fetch_macro "fetch_full" 2
+let fetch_all = fetch_macro "fetch_all" T.Fetch_macro.all
+let fetch_fast = fetch_macro "fetch_fast" T.Fetch_macro.fast
+let fetch_full = fetch_macro "fetch_full" T.Fetch_macro.full
 
 let fetch ?(uid = true) ?changed ?(vanished = false) set (atts : fetch_query list) =
   check_vanished ~vanished ~changed;
   let items = C.fetch_items_new () in
   let attr n = ignore (C.fetch_items_add items (Unsigned.UInt32.of_int n)) in
   let add = function
-    | `Envelope -> attr 0
-    | `Flags -> attr 1
-    | `Internal_date -> attr 2
-    | `Rfc822 -> attr 3
-    | `Rfc822_header -> attr 4
-    | `Rfc822_text -> attr 5
-    | `Rfc822_size -> attr 6
-    | `Body -> attr 7
-    | `Body_structure -> attr 8
-    | `Uid -> attr 9
+    | `Envelope -> attr T.Fetch_attr.envelope
+    | `Flags -> attr T.Fetch_attr.flags
+    | `Internal_date -> attr T.Fetch_attr.internal_date
+    | `Rfc822 -> attr T.Fetch_attr.rfc822
+    | `Rfc822_header -> attr T.Fetch_attr.rfc822_header
+    | `Rfc822_text -> attr T.Fetch_attr.rfc822_text
+    | `Rfc822_size -> attr T.Fetch_attr.rfc822_size
+    | `Body -> attr T.Fetch_attr.body
+    | `Body_structure -> attr T.Fetch_attr.bodystructure
+    | `Uid -> attr T.Fetch_attr.uid
     | `Body_section (peek, sec, partial) -> (
         let peek = peek = `Peek in
         let s = cstr "fetch" (section_string sec) in
@@ -827,42 +892,23 @@ let store_flags what mode ?uid ?silent ?unchanged set flags =
 let store_labels what mode ?uid ?silent ?unchanged set labels =
   store what ~mode ~labels:true ?uid ?silent ?unchanged set labels
 
-let store_set_flags = store_flags "store_set_flags" 0
-let store_add_flags = store_flags "store_add_flags" 1
-let store_remove_flags = store_flags "store_remove_flags" 2
-let store_set_labels = store_labels "store_set_labels" 0
-let store_add_labels = store_labels "store_add_labels" 1
-let store_remove_labels = store_labels "store_remove_labels" 2
+let store_set_flags = store_flags "store_set_flags" T.Store_mode.set
+let store_add_flags = store_flags "store_add_flags" T.Store_mode.add
+let store_remove_flags = store_flags "store_remove_flags" T.Store_mode.remove
+let store_set_labels = store_labels "store_set_labels" T.Store_mode.set
+let store_add_labels = store_labels "store_add_labels" T.Store_mode.add
+let store_remove_labels = store_labels "store_remove_labels" T.Store_mode.remove
 
 (* The wire name of a capability: the core's, by kind number. *)
-let capability_string : capability -> string =
-  let named kind = Core.capability_kind_name kind in
-  function
-  | `Acl -> named 3
-  | `Binary -> named 6
-  | `Catenate -> named 7
-  | `Children -> named 8
-  | `Compress_deflate -> named 9
-  | `Condstore -> named 10
-  | `Enable -> named 13
-  | `Id -> named 16
-  | `Idle -> named 17
-  | `Literal_plus -> named 20
-  | `Multi_append -> named 26
-  | `Namespace -> named 27
-  | `Qresync -> named 32
-  | `Quote -> named 36
-  | `Sort -> named 40
-  | `Start_tls -> named 44
-  | `Uid_plus -> named 47
-  | `Unselect -> named 49
-  | `Xlist -> named 53
-  | `Xoauth2 -> named 54
-  | `Gmail -> named 55
+let capability_string : capability -> string = function
   | `Auth `Plain -> "AUTH=PLAIN"
   | `Auth `Login -> "AUTH=LOGIN"
   | `Auth `Anonymous -> "AUTH=ANONYMOUS"
   | `Other s -> s
+  | named -> (
+      match List.find_opt (fun (_, cap) -> cap = named) named_capabilities with
+      | Some (kind, _) -> Core.capability_kind_name kind
+      | None -> invalid_arg "Imap.enable: a capability without a name")
 
 let enable caps =
   Core.with_cstrings "enable" (List.map capability_string caps) (fun arr n ->
@@ -1040,7 +1086,7 @@ type result =
    know nothing of these types). *)
 exception Pending of result
 
-let connection = Core.connection
+let connection () = Core.connection ()
 let src = Core.src
 let dst = Core.dst
 let dst_rem = Core.dst_rem
@@ -1056,14 +1102,16 @@ let received_tag msg =
 let core_error c code : error =
   let msg = Core.error_message c in
   let c : Core.connection = c in
-  match code with
-  | 7 | 8 -> `Decode_error (`Unexpected_eoi, msg, 0)
-  | 9 | 10 -> `Bad_greeting
-  | 11 -> `Incorrect_tag (c.Core.tag, received_tag msg)
-  | 12 -> `Unexpected_cont
-  | 19 -> `Auth_error msg
-  | 18 | 1 | 2 | 17 -> `Bad (`None, msg)
-  | _ -> `Decode_error (`Unexpected_string msg, msg, 0)
+  match Core.error_kind code with
+  | `Unexpected_eof | `Eof -> `Decode_error (`Unexpected_eoi, msg, 0)
+  | `Bye_greeting | `Bad_greeting -> `Bad_greeting
+  | `Unknown_tag -> `Incorrect_tag (c.Core.tag, received_tag msg)
+  | `Unexpected_continuation -> `Unexpected_cont
+  | `Auth -> `Auth_error msg
+  | `Encode | `Null_argument | `Invalid_argument | `Needs_authenticator -> `Bad (`None, msg)
+  | `Internal | `Line_too_long | `Literal_too_large | `Response_too_large | `Starttls_injection | `Compression
+  | `Busy | `No_greeting | `Closed ->
+      `Decode_error (`Unexpected_string msg, msg, 0)
 
 let malformed (m : Core.malformed) : error =
   let reason =
@@ -1078,35 +1126,50 @@ let o_step_kind = off T.step_kind
 let o_step_error = off T.step_error
 let o_step_u = off T.step_u
 
+(* Steps by C kind; [S_other]: STARTTLS and streamed literals, which
+   Imap never starts. *)
+type step_kind = S_await_src | S_await_dst | S_done | S_untagged | S_ok | S_preauth | S_no | S_bad | S_malformed | S_error | S_other
+
+let step_kinds =
+  T.Step.(
+    Core.kinds S_other
+      [
+        (await_src, S_await_src); (await_dst, S_await_dst); (done_, S_done); (untagged, S_untagged); (ok, S_ok);
+        (preauth, S_preauth); (no, S_no); (bad, S_bad); (malformed, S_malformed); (error, S_error);
+      ])
+
 (* The imap_step at [s] as a result; None for a response passed over. *)
 let convert c s : result option =
   let u = s + o_step_u in
-  match u32 (s + o_step_kind) with
-  | 0 -> Some `Await_src
-  | 1 ->
+  match lookup step_kinds (u32 (s + o_step_kind)) with
+  | S_await_src -> Some `Await_src
+  | S_await_dst ->
       Core.flush_output c;
       Some `Await_dst
-  | 2 -> Some (`Ok (`None, ""))
-  | 3 -> untagged c u |> Option.map (fun u -> `Untagged u)
-  | 4 -> Some (`Ok (resp_text c u))
-  | 5 ->
+  | S_done -> Some (`Ok (`None, ""))
+  | S_untagged -> untagged c u |> Option.map (fun u -> `Untagged u)
+  | S_ok -> Some (`Ok (resp_text c u))
+  | S_preauth ->
       (* PREAUTH greeting (1.1.0 refused it): the response, then [`Ok]. *)
       let code, text = resp_text c u in
       c.Core.pending <- [ Pending (`Ok (code, text)) ];
       Some (`Untagged (`Preauth (code, text)))
-  | 6 -> Some (`Error (`No (resp_text c u)))
-  | 7 -> Some (`Error (`Bad (resp_text c u)))
-  | 12 ->
+  | S_no -> Some (`Error (`No (resp_text c u)))
+  | S_bad -> Some (`Error (`Bad (resp_text c u)))
+  | S_malformed ->
       let m = Core.malformed u in
       Core.record_passed_over c (`Malformed m);
       Some (`Error (malformed m))
-  | 13 ->
+  | S_error ->
       let code = u32 (s + o_step_error) in
-      if code = 15 || code = 16 then busy ();
-      if code = 20 then invalid_arg "connection should not be used";
+      c.Core.last_error <- code;
+      (match Core.error_kind code with
+      | `Busy | `No_greeting -> busy ()
+      | `Closed -> invalid_arg "connection should not be used"
+      | _ -> ());
       if Core.error_is_fatal code then c.Core.dead <- true;
       Some (`Error (core_error c code))
-  | _ -> (* STARTTLS and streamed literals: never started by Imap. *) None
+  | S_other -> None
 
 (* After a step: an authenticator that gave up is reported first. *)
 let rec next c cmd : result =

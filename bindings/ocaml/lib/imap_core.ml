@@ -82,7 +82,25 @@ let name_of f =
   in
   go 64
 
-(* Names by kind number, asked of the core once. *)
+(* [kinds default pairs]: the table of {!lookup}: the value paired with
+   each C kind number in [pairs] (the header's constants, from {!T}),
+   [default] for any other number (the last slot). *)
+let kinds default pairs =
+  let n = List.fold_left (fun m (k, _) -> max m (k + 1)) 0 pairs in
+  let table = Array.make (n + 1) default and set = Array.make n false in
+  List.iter
+    (fun (k, v) ->
+      if set.(k) then invalid_arg (Printf.sprintf "Imap_core.kinds: %d twice" k);
+      set.(k) <- true;
+      table.(k) <- v)
+    pairs;
+  table
+
+(* The value of a C kind number (never negative) in a {!kinds} table. *)
+let[@inline] lookup table k = Array.unsafe_get table (if k < Array.length table then k else Array.length table - 1)
+
+(* Names by kind number, asked of the core once; [count] is one more than
+   the last kind. *)
 let kind_names f count =
   let table = Array.make count None in
   fun kind ->
@@ -95,9 +113,9 @@ let kind_names f count =
           table.(kind) <- Some s;
           s
 
-let capability_kind_name = kind_names C.capability_kind_name 57
-let mailbox_attr_kind_name = kind_names C.mailbox_attr_kind_name 19
-let code_kind_name = kind_names C.code_kind_name 51
+let capability_kind_name = kind_names C.capability_kind_name (T.Capability.other + 1)
+let mailbox_attr_kind_name = kind_names C.mailbox_attr_kind_name (T.Mailbox_attr.unparsed + 1)
+let code_kind_name = kind_names C.code_kind_name (T.Code.other + 1)
 
 (* The wire name of the received capability at [a]. *)
 let capability_name a = name_of (C.capability_name (pointer a))
@@ -119,30 +137,33 @@ type mbx_flag =
   [ `Noselect | `Marked | `Unmarked | `Noinferiors | `HasChildren | `HasNoChildren | `All
   | `Archive | `Drafts | `Flagged | `Junk | `Sent | `Trash | `Extension of string ]
 
-(* Kinds of the header's enums that the readers name (include/imap.h). *)
-let flag_kind_keyword = 7 (* IMAP_FLAG_KIND_KEYWORD *)
-let flag_kind_unparsed = 9 (* IMAP_FLAG_KIND_UNPARSED *)
-let mailbox_attr_kind_other = 17 (* IMAP_MAILBOX_ATTR_KIND_OTHER *)
-let mailbox_attr_kind_unparsed = 18 (* IMAP_MAILBOX_ATTR_KIND_UNPARSED *)
-let body_extension_kind_number = 1 (* IMAP_BODY_EXTENSION_KIND_NUMBER *)
-let body_extension_kind_list = 2 (* IMAP_BODY_EXTENSION_KIND_LIST *)
-let body_extension_kind_unparsed = 3 (* IMAP_BODY_EXTENSION_KIND_UNPARSED *)
-
 let o_flag_kind = off T.flag_kind
 let o_flag_name = off T.flag_name
 
-(* The flag at [f]; [recent] and [wildcard] say what \Recent and \* become. *)
-let flag ~recent ~wildcard f =
-  match u32 (f + o_flag_kind) with
-  | 0 -> `Answered
-  | 1 -> `Flagged
-  | 2 -> `Deleted
-  | 3 -> `Seen
-  | 4 -> `Draft
-  | 5 -> recent
-  | 6 -> wildcard
-  | k when k = flag_kind_keyword -> `Keyword (bytes (f + o_flag_name))
-  | _ -> `Extension (bytes (f + o_flag_name))
+type flag_kind =
+  | Answered | Flagged | Deleted | Seen | Draft | Recent | Wildcard | Keyword | Extension | Unparsed
+
+let flag_kinds =
+  T.Flag.(
+    kinds Extension
+      [
+        (answered, Answered); (flagged, Flagged); (deleted, Deleted); (seen, Seen); (draft, Draft);
+        (recent, Recent); (wildcard, Wildcard); (keyword, Keyword); (unparsed, Unparsed);
+      ])
+
+(* The flag of [kind] at [f]; [recent] and [wildcard] say what \Recent and
+   \* become. *)
+let flag ~recent ~wildcard kind f =
+  match kind with
+  | Answered -> `Answered
+  | Flagged -> `Flagged
+  | Deleted -> `Deleted
+  | Seen -> `Seen
+  | Draft -> `Draft
+  | Recent -> recent
+  | Wildcard -> wildcard
+  | Keyword -> `Keyword (bytes (f + o_flag_name))
+  | Extension | Unparsed -> `Extension (bytes (f + o_flag_name))
 
 (* The flags of the imap_flag_list at [a], then the bytes of the units
    that did not parse as flags, in order. *)
@@ -156,8 +177,9 @@ let flag_list ~recent ~wildcard a =
     if i < 0 then (kept, unparsed)
     else
       let f = items + (i * s_flag) in
-      if u32 (f + o_flag_kind) = flag_kind_unparsed then go (i - 1) kept (bytes (f + o_flag_name) :: unparsed)
-      else go (i - 1) (flag ~recent ~wildcard f :: kept) unparsed
+      match lookup flag_kinds (u32 (f + o_flag_kind)) with
+      | Unparsed -> go (i - 1) kept (bytes (f + o_flag_name) :: unparsed)
+      | kind -> go (i - 1) (flag ~recent ~wildcard kind f :: kept) unparsed
   in
   go (word (a + o_flag_list_len) - 1) [] []
 
@@ -166,24 +188,26 @@ type ext_mbx_flag = [ mbx_flag | `Unparsed of string ]
 let o_attr_kind = off T.mailbox_attr_kind
 let o_attr_name = off T.mailbox_attr_name
 
+(* The attributes 1.1.0 names; [`Named]: another one the core names. *)
+let mbx_flag_kinds =
+  T.Mailbox_attr.(
+    kinds `Named
+      [
+        (noinferiors, `Noinferiors); (noselect, `Noselect); (marked, `Marked); (unmarked, `Unmarked);
+        (has_children, `HasChildren); (has_no_children, `HasNoChildren); (all, `All); (archive, `Archive);
+        (drafts, `Drafts); (flagged, `Flagged); (junk, `Junk); (sent, `Sent); (trash, `Trash);
+        (extension, `Extension); (unparsed, `Unparsed);
+      ])
+
 let mbx_flag a : ext_mbx_flag =
-  match u32 (a + o_attr_kind) with
-  | 0 -> `Noinferiors
-  | 1 -> `Noselect
-  | 2 -> `Marked
-  | 3 -> `Unmarked
-  | 7 -> `HasChildren
-  | 8 -> `HasNoChildren
-  | 9 -> `All
-  | 10 -> `Archive
-  | 11 -> `Drafts
-  | 12 -> `Flagged
-  | 13 -> `Junk
-  | 14 -> `Sent
-  | 15 -> `Trash
-  | k when k = mailbox_attr_kind_other -> `Extension (bytes (a + o_attr_name))
-  | k when k = mailbox_attr_kind_unparsed -> `Unparsed (bytes (a + o_attr_name))
-  | k -> `Extension (mailbox_attr_kind_name k)
+  let k = u32 (a + o_attr_kind) in
+  match lookup mbx_flag_kinds k with
+  | `Extension -> `Extension (bytes (a + o_attr_name))
+  | `Unparsed -> `Unparsed (bytes (a + o_attr_name))
+  | `Named -> `Extension (mailbox_attr_kind_name k)
+  | ( `Noinferiors | `Noselect | `Marked | `Unmarked | `HasChildren | `HasNoChildren | `All | `Archive
+    | `Drafts | `Flagged | `Junk | `Sent | `Trash ) as f ->
+      f
 
 (* [attrs] without the units that did not parse, then their bytes. *)
 let split_unparsed_attrs (attrs : ext_mbx_flag list) =
@@ -197,12 +221,12 @@ let list_extended l =
   list_at l ~items:(off T.list_extended_items) ~len:(off T.list_extended_len) (size T.list_extended)
     (fun e ->
       let values = e + off T.list_extended_values in
-      match u32 (e + off T.list_extended_kind) with
-      | 0 -> ("CHILDINFO", bytes_list values)
-      | 1 ->
-          ( "OLDNAME",
-            list_at values ~items:(off T.bytes_list_items) ~len:(off T.bytes_list_len) s_bytes mailbox_name )
-      | _ -> (bytes (e + off T.list_extended_tag), bytes_list values))
+      let kind = u32 (e + off T.list_extended_kind) in
+      if kind = T.List_extended.child_info then ("CHILDINFO", bytes_list values)
+      else if kind = T.List_extended.old_name then
+        ( "OLDNAME",
+          list_at values ~items:(off T.bytes_list_items) ~len:(off T.bytes_list_len) s_bytes mailbox_name )
+      else (bytes (e + off T.list_extended_tag), bytes_list values))
 
 (* The attributes (with those that did not parse, as [`Unparsed]),
    delimiter and decoded name of the imap_list at [l]. *)
@@ -353,56 +377,68 @@ let namespace l : namespace =
            ( mailbox_name (d + off T.namespace_desc_prefix),
              char_opt (bool (d + off T.namespace_desc_has_delimiter)) (u8 (d + off T.namespace_desc_delimiter)) )))
 
+let esearch_kinds =
+  T.Esearch.(kinds `Other [ (min, `Min); (max, `Max); (all, `All); (count, `Count); (mod_seq, `Modseq) ])
+
 let esearch_item i : esearch_item =
   let n = u64 (i + off T.esearch_item_number) in
-  match u32 (i + off T.esearch_item_kind) with
-  | 0 -> `Min n
-  | 1 -> `Max n
-  | 2 -> `All (seq_set (i + off T.esearch_item_set))
-  | 3 -> `Count n
-  | 4 -> `Modseq n
-  | _ -> `Other (bytes (i + off T.esearch_item_name), bytes (i + off T.esearch_item_value))
+  match lookup esearch_kinds (u32 (i + off T.esearch_item_kind)) with
+  | `Min -> `Min n
+  | `Max -> `Max n
+  | `All -> `All (seq_set (i + off T.esearch_item_set))
+  | `Count -> `Count n
+  | `Modseq -> `Modseq n
+  | `Other -> `Other (bytes (i + off T.esearch_item_name), bytes (i + off T.esearch_item_value))
 
 (* The untagged responses at [u] (an imap_untagged_data) that the 1.1.0
    types cannot carry (kinds ESEARCH, SORT, THREAD, NAMESPACE, ID, QUOTA,
    QUOTAROOT, ACL, LISTRIGHTS, MYRIGHTS, METADATA, XLIST and OTHER). *)
+let ext_untagged_kinds =
+  T.Untagged.(
+    kinds `Other
+      [
+        (esearch, `Esearch); (sort, `Sort); (thread, `Thread); (namespace, `Namespace); (id, `Id);
+        (quota, `Quota); (quota_root, `Quota_root); (acl, `Acl); (list_rights, `List_rights);
+        (my_rights, `My_rights); (metadata, `Metadata); (xlist, `Xlist);
+      ])
+
 let ext_untagged kind u : ext_untagged =
   let md_mailbox () = mailbox_name (u + off T.mailbox_data_mailbox) in
   let md_strings () = bytes_list (u + off T.mailbox_data_strings) in
   let md_pairs () = pairs (u + off T.mailbox_data_pairs) in
-  match kind with
-  | 13 ->
+  match lookup ext_untagged_kinds kind with
+  | `Esearch ->
       `Esearch
         ( bytes_opt (u + off T.esearch_tag),
           bool (u + off T.esearch_uid),
           list_at u ~items:(off T.esearch_items) ~len:(off T.esearch_len) (size T.esearch_item) esearch_item )
-  | 14 ->
+  | `Sort ->
       `Sort
         ( List.map Uint32.of_int (u32_list (u + off T.search_ids)),
           if bool (u + off T.search_has_modseq) then Some (u64 (u + off T.search_modseq)) else None )
-  | 15 -> `Thread (list_at u ~items:(off T.thread_list_items) ~len:(off T.thread_list_len) (size T.thread) thread)
-  | 16 ->
+  | `Thread -> `Thread (list_at u ~items:(off T.thread_list_items) ~len:(off T.thread_list_len) (size T.thread) thread)
+  | `Namespace ->
       `Namespace
         ( namespace (u + off T.namespace_personal),
           namespace (u + off T.namespace_other),
           namespace (u + off T.namespace_shared) )
-  | 17 -> `Id (if bool (u + off T.id_is_nil) then None else Some (pairs (u + off T.id_fields)))
-  | 18 ->
+  | `Id -> `Id (if bool (u + off T.id_is_nil) then None else Some (pairs (u + off T.id_fields)))
+  | `Quota ->
       `Quota
         ( bytes (u + off T.quota_root),
           list_at u ~items:(off T.quota_items) ~len:(off T.quota_len) (size T.quota_resource) (fun r ->
               ( bytes (r + off T.quota_resource_name),
                 u64 (r + off T.quota_resource_usage),
                 u64 (r + off T.quota_resource_limit) )) )
-  | 19 -> `Quota_root (md_mailbox (), md_strings ())
-  | 20 -> `Acl (md_mailbox (), List.map (fun (k, v) -> (k, Option.value v ~default:"")) (md_pairs ()))
-  | 21 -> `List_rights (md_mailbox (), md_strings ())
-  | 22 -> `My_rights (md_mailbox (), String.concat "" (md_strings ()))
-  | 23 ->
+  | `Quota_root -> `Quota_root (md_mailbox (), md_strings ())
+  | `Acl -> `Acl (md_mailbox (), List.map (fun (k, v) -> (k, Option.value v ~default:"")) (md_pairs ()))
+  | `List_rights -> `List_rights (md_mailbox (), md_strings ())
+  | `My_rights -> `My_rights (md_mailbox (), String.concat "" (md_strings ()))
+  | `Metadata ->
       if bool (u + off T.mailbox_data_changed) then `Metadata_changed (md_mailbox (), md_strings ())
       else `Metadata (md_mailbox (), md_pairs ())
-  | 10 -> `Xlist (list_data u)
-  | _ ->
+  | `Xlist -> `Xlist (list_data u)
+  | `Other ->
       `Other
         ( (if bool (u + off T.other_has_number) then Some (Uint32.of_int (u32 (u + off T.other_number))) else None),
           bytes (u + off T.other_name),
@@ -415,32 +451,43 @@ let section_origin s =
 (* A FETCH item at [d] (an imap_fetch_data) that the 1.1.0 types cannot
    carry (kinds BINARY, BINARY.SIZE, EMAILID, THREADID, SAVEDATE, PREVIEW
    and OTHER). *)
+let ext_fetch_kinds =
+  T.Fetch.(
+    kinds `Other
+      [
+        (binary, `Binary); (binary_size, `Binary_size); (email_id, `Email_id); (thread_id, `Thread_id);
+        (save_date, `Save_date); (preview, `Preview);
+      ])
+
 let ext_fetch_item kind d : ext_fetch_item =
-  match kind with
-  | 10 ->
+  match lookup ext_fetch_kinds kind with
+  | `Binary ->
       `Binary
         ( u32_list (d + off T.fetch_section_section + off T.section_part),
           section_origin d,
           bytes_opt (d + off T.fetch_section_data) )
-  | 11 -> `Binary_size (u32_list (d + off T.binary_size_part), u64 (d + off T.binary_size_size))
-  | 14 -> `Email_id (bytes d)
-  | 15 -> `Thread_id (bytes_opt d)
-  | 16 ->
+  | `Binary_size -> `Binary_size (u32_list (d + off T.binary_size_part), u64 (d + off T.binary_size_size))
+  | `Email_id -> `Email_id (bytes d)
+  | `Thread_id -> `Thread_id (bytes_opt d)
+  | `Save_date ->
       `Save_date
         (if bool (d + off T.save_date_present) then Some (date_time (d + off T.save_date_date_time)) else None)
-  | 17 -> `Preview (bytes_opt d)
-  | _ -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
+  | `Preview -> `Preview (bytes_opt d)
+  | `Other -> `Other (bytes (d + o_pair_name), bytes (d + o_pair_value))
 
 (* The imap_body_extension at [e]. *)
+let body_extension_kinds =
+  T.Body_extension.(kinds `String [ (number, `Number); (list, `List); (unparsed, `Unparsed) ])
+
 let rec body_extension_data e : body_extension_data =
-  match u32 (e + off T.body_extension_kind) with
-  | k when k = body_extension_kind_number -> `Number (u64 (e + off T.body_extension_number))
-  | k when k = body_extension_kind_list ->
+  match lookup body_extension_kinds (u32 (e + off T.body_extension_kind)) with
+  | `Number -> `Number (u64 (e + off T.body_extension_number))
+  | `List ->
       `List
         (list_at e ~items:(off T.body_extension_items) ~len:(off T.body_extension_len) (size T.body_extension)
            body_extension_data)
-  | k when k = body_extension_kind_unparsed -> `Unparsed (bytes (e + off T.body_extension_string))
-  | _ -> `String (bytes_opt (e + off T.body_extension_string))
+  | `Unparsed -> `Unparsed (bytes (e + off T.body_extension_string))
+  | `String -> `String (bytes_opt (e + off T.body_extension_string))
 
 (* The extension data of the imap_body at [b] and its parts, with their
    part numbers ([] for a multipart message itself): what 1.1.0's [mime]
@@ -467,32 +514,40 @@ let body_extensions b =
           } )
         :: acc
     in
-    match u32 (b + o_kind) with
-    | 3 ->
+    let kind = u32 (b + o_kind) in
+    if kind = T.Body.multipart then
         let parts = word (b + o_parts) in
         let rec each i acc =
           if i >= word (b + o_len) then acc else each (i + 1) (walk (path @ [ i + 1 ]) (parts + (i * stride)) acc)
         in
         each 0 acc
-    | 2 ->
+    else if kind = T.Body.message then
         let inner = word (b + off T.body_body) in
         if inner = 0 then acc
-        else walk (if u32 (inner + o_kind) = 3 then path else path @ [ 1 ]) inner acc
-    | _ -> acc
+        else walk (if u32 (inner + o_kind) = T.Body.multipart then path else path @ [ 1 ]) inner acc
+    else acc
   in
-  let top = if u32 (b + o_kind) = 3 then [] else [ 1 ] in
+  let top = if u32 (b + o_kind) = T.Body.multipart then [] else [ 1 ] in
   List.rev (walk top b [])
 
 (* A STATUS item at [i] that the 1.1.0 types cannot carry. *)
+let ext_status_kinds =
+  T.Status.(
+    kinds `Other
+      [
+        (deleted, `Deleted); (size, `Size); (append_limit, `Append_limit); (mailbox_id, `Mailbox_id);
+        (deleted_storage, `Deleted_storage);
+      ])
+
 let ext_status_item i : ext_status_item =
   let n = u64 (i + off T.status_item_number) in
-  match u32 (i + off T.status_item_kind) with
-  | 5 -> `Deleted n
-  | 6 -> `Size n
-  | 8 -> `Append_limit (if bool (i + off T.status_item_has_number) then Some n else None)
-  | 9 -> `Mailbox_id (bytes (i + off T.status_item_text))
-  | 10 -> `Deleted_storage n
-  | _ -> `Other (bytes (i + off T.status_item_name), bytes (i + off T.status_item_text))
+  match lookup ext_status_kinds (u32 (i + off T.status_item_kind)) with
+  | `Deleted -> `Deleted n
+  | `Size -> `Size n
+  | `Append_limit -> `Append_limit (if bool (i + off T.status_item_has_number) then Some n else None)
+  | `Mailbox_id -> `Mailbox_id (bytes (i + off T.status_item_text))
+  | `Deleted_storage -> `Deleted_storage n
+  | `Other -> `Other (bytes (i + off T.status_item_name), bytes (i + off T.status_item_text))
 
 (* The imap_malformed at [m]. *)
 let malformed m =
@@ -507,8 +562,52 @@ let malformed m =
 (* What Imap.run passed over, for Imap_ext: the most recent ones. *)
 let passed_over_limit = 256
 
+type limits = {
+  max_line : int;
+  max_literal : int;
+  max_response : int;
+  max_depth : int;
+  max_auth_challenges : int;
+}
+
+(* A C limit as an OCaml int ([max_int] when it does not fit). *)
+let int_of_limit n =
+  let n = Unsigned.UInt64.to_int64 n in
+  if Int64.compare n 0L < 0 || Int64.compare n (Int64.of_int max_int) > 0 then max_int else Int64.to_int n
+
+let limits_of_c l =
+  let u64 f = int_of_limit (getf l f) and u32 f = Unsigned.UInt32.to_int (getf l f) in
+  {
+    max_line = u64 Imap_c_limits.max_line;
+    max_literal = u64 Imap_c_limits.max_literal;
+    max_response = u64 Imap_c_limits.max_response;
+    max_depth = u32 Imap_c_limits.max_depth;
+    max_auth_challenges = u32 Imap_c_limits.max_auth_challenges;
+  }
+
+let default_limits = limits_of_c (C.limits_default ())
+
+(* The C struct of [l] (no streaming: Imap.run buffers every literal). *)
+let c_limits l =
+  let u64 name n =
+    if n < 0 then invalid_arg ("Imap_ext.connection: negative " ^ name);
+    Unsigned.UInt64.of_int n
+  and u32 name n =
+    if n < 0 || n > 0xFFFF_FFFF then invalid_arg ("Imap_ext.connection: " ^ name ^ " out of range");
+    Unsigned.UInt32.of_int n
+  in
+  let s = make Imap_c_limits.t in
+  setf s Imap_c_limits.max_line (u64 "max_line" l.max_line);
+  setf s Imap_c_limits.max_literal (u64 "max_literal" l.max_literal);
+  setf s Imap_c_limits.max_response (u64 "max_response" l.max_response);
+  setf s Imap_c_limits.max_depth (u32 "max_depth" l.max_depth);
+  setf s Imap_c_limits.stream_threshold Unsigned.UInt64.zero;
+  setf s Imap_c_limits.max_auth_challenges (u32 "max_auth_challenges" l.max_auth_challenges);
+  s
+
 type connection = {
   conn : unit ptr;
+  limits : limits;
   mutable dst_buf : Bytes.t;
   mutable dst_pos : int;  (** next byte to write *)
   mutable dst_max : int;  (** end of the caller's range *)
@@ -521,14 +620,15 @@ type connection = {
   mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
   mutable keep_body_extensions : bool;  (** pass BODYSTRUCTURE extension data over too *)
   passed_over : passed_over Queue.t;
+  mutable last_error : int;  (** the imap_error of the last error step, 0 before any *)
 }
 
-let connection () =
-  let conn = C.connection_new () in
-  if is_null conn then failwith "imap_connection_new";
+let connection ?(limits = default_limits) () =
+  let conn = C.connection_new_with (addr (c_limits limits)) (from_voidp char null) in
+  if is_null conn then failwith "imap_connection_new_with";
   let c =
     {
-      conn; dst_buf = Bytes.empty; dst_pos = 0; dst_max = 0; dead = false; running = None;
+      conn; limits; last_error = 0; dst_buf = Bytes.empty; dst_pos = 0; dst_max = 0; dead = false; running = None;
       idle_stop = None; idle_stop_sent = false; pending = []; passed_over = Queue.create ();
       tag = ""; tag_unknown = false; keep_body_extensions = false;
     }
@@ -597,4 +697,27 @@ let step c cmd =
   address (C.run c.conn handle)
 
 let error_message c = C.error_message c.conn
+
+type error =
+  [ `Null_argument | `Invalid_argument | `Internal | `Line_too_long | `Literal_too_large
+  | `Response_too_large | `Unexpected_eof | `Eof | `Bye_greeting | `Bad_greeting | `Unknown_tag
+  | `Unexpected_continuation | `Starttls_injection | `Compression | `Busy | `No_greeting
+  | `Needs_authenticator | `Encode | `Auth | `Closed ]
+
+let error_kinds =
+  T.Error.(
+    kinds `Internal
+      [
+        (null_argument, `Null_argument); (invalid_argument, `Invalid_argument); (internal, `Internal);
+        (line_too_long, `Line_too_long); (literal_too_large, `Literal_too_large);
+        (response_too_large, `Response_too_large); (unexpected_eof, `Unexpected_eof); (eof, `Eof);
+        (bye_greeting, `Bye_greeting); (bad_greeting, `Bad_greeting); (unknown_tag, `Unknown_tag);
+        (unexpected_continuation, `Unexpected_continuation); (starttls_injection, `Starttls_injection);
+        (compression, `Compression); (busy, `Busy); (no_greeting, `No_greeting);
+        (needs_authenticator, `Needs_authenticator); (encode, `Encode); (auth, `Auth); (closed, `Closed);
+      ])
+
+let error_kind code : error = lookup error_kinds code
+
+let last_error c = if c.last_error = T.Error.ok then None else Some (error_kind c.last_error, error_message c)
 let error_is_fatal code = C.error_is_fatal (Unsigned.UInt32.of_int code)

@@ -266,8 +266,21 @@ val with_cstrings : string -> string list -> (char Ctypes.ptr Ctypes.ptr -> Size
 
 (** {1 Connections} *)
 
+type limits = {
+  max_line : int;
+  max_literal : int;
+  max_response : int;
+  max_depth : int;
+  max_auth_challenges : int;
+}
+(** {!Imap_ext.limits}. *)
+
+val default_limits : limits
+(** The C ABI's defaults ([imap_limits_default]). *)
+
 type connection = {
   conn : unit Ctypes.ptr;  (** the C connection, freed with the value *)
+  limits : limits;  (** what it was created with *)
   mutable dst_buf : Bytes.t;  (** the caller's output buffer *)
   mutable dst_pos : int;  (** next byte to write in it *)
   mutable dst_max : int;  (** end of the caller's range *)
@@ -280,14 +293,18 @@ type connection = {
   mutable tag_unknown : bool;  (** a command started: its tag is the first word of the output *)
   mutable keep_body_extensions : bool;  (** pass BODYSTRUCTURE extension data over too *)
   passed_over : passed_over Queue.t;  (** what Imap.run passed over, newest last *)
+  mutable last_error : int;  (** the [imap_error] of the last error step, 0 before any *)
 }
 (** A connection. *)
 
 val passed_over_limit : int
 (** How many passed-over values a connection keeps (the oldest go first). *)
 
-val connection : unit -> connection
-(** A new connection awaiting the greeting. *)
+val connection : ?limits:limits -> unit -> connection
+(** A new connection awaiting the greeting, with [limits] (default
+    {!default_limits}).
+    @raise Invalid_argument if a limit is negative, or a depth or count
+    does not fit in 32 bits. *)
 
 val src : connection -> bytes -> int -> int -> unit
 (** {!Imap.src}. *)
@@ -315,6 +332,29 @@ val step : connection -> command option -> int
 
 val error_message : connection -> string
 (** The message of the last error step. *)
+
+type error =
+  [ `Null_argument | `Invalid_argument | `Internal | `Line_too_long | `Literal_too_large
+  | `Response_too_large | `Unexpected_eof | `Eof | `Bye_greeting | `Bad_greeting | `Unknown_tag
+  | `Unexpected_continuation | `Starttls_injection | `Compression | `Busy | `No_greeting
+  | `Needs_authenticator | `Encode | `Auth | `Closed ]
+(** {!Imap_ext.error}. *)
+
+val error_kind : int -> error
+(** The [imap_error] of a code ([`Internal] for a code the header does
+    not have). *)
+
+val last_error : connection -> (error * string) option
+(** {!Imap_ext.last_error}. *)
+
+val kinds : 'a -> (int * 'a) list -> 'a array
+(** [kinds default pairs]: a table for {!lookup}: the value paired with
+    each C kind number in [pairs] (constants of {!T}), [default] for any
+    other number.
+    @raise Invalid_argument if two pairs have one number. *)
+
+val lookup : 'a array -> int -> 'a
+(** The value of a C kind number (never negative) in a {!kinds} table. *)
 
 val error_is_fatal : int -> bool
 (** Whether an [imap_error] ends the connection. *)

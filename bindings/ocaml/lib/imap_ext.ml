@@ -43,3 +43,19 @@ let mutf7_decode s =
        (Imap_core.Size.of_int (String.length s)))
 
 let keep_body_extensions (c : Imap.connection) keep = c.Imap_core.keep_body_extensions <- keep
+
+type limits = Imap_core.limits = {
+  max_line : int;
+  max_literal : int;
+  max_response : int;
+  max_depth : int;
+  max_auth_challenges : int;
+}
+
+let default_limits = Imap_core.default_limits
+let connection ?limits () = Imap_core.connection ?limits ()
+let limits (c : Imap.connection) = c.Imap_core.limits
+
+type error = Imap_core.error
+
+let last_error (c : Imap.connection) = Imap_core.last_error c

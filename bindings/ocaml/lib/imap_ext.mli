@@ -176,3 +176,72 @@ val mutf7_encode : string -> string
 val mutf7_decode : string -> string
 (** A modified UTF-7 mailbox name in UTF-8 (by the core); a name that is
     not valid modified UTF-7 comes back unchanged. [&-] is [&]. *)
+
+(** {1 Limits}
+
+    The bounds on what a server can make a connection hold, as in the C
+    ABI's [imap_limits] (README "Limits, fuzzing and hostile servers" says
+    why each default): [{ Imap_ext.default_limits with max_literal = n }].
+    Sizes are bytes.
+
+    {[
+      let c = Imap_ext.connection ~limits:{ Imap_ext.default_limits with max_literal = 50 lsl 20 } () in
+      match Imap.run c `Await with
+      | `Error _ when Imap_ext.last_error c = Some (`Literal_too_large, _) -> ...
+    ]} *)
+
+type limits = Imap_core.limits = {
+  max_line : int;  (** longest line (default 16 MiB); over it: [`Line_too_long] (fatal) *)
+  max_literal : int;  (** largest literal (256 MiB); over it: [`Literal_too_large] (fatal) *)
+  max_response : int;
+      (** largest response held at once, and the most memory its decoded
+          form may take (256 MiB); over it: [`Response_too_large] (fatal),
+          or for the decoded form a malformed response (skipped, not fatal) *)
+  max_depth : int;  (** deepest nesting (100); deeper: a malformed response (skipped, not fatal) *)
+  max_auth_challenges : int;
+      (** most server challenges answered during one AUTHENTICATE (32; 0
+          means the default); more: the exchange is cancelled, [`Auth_error]
+          (not fatal) *)
+}
+(** Decoder and connection limits. A C limit that does not fit an OCaml
+    [int] reads as [max_int]. Literals are always buffered whole (up to
+    [max_literal]): {!Imap.run} has no way to hand out a literal in
+    pieces, so the C ABI's [stream_threshold] stays 0. *)
+
+val default_limits : limits
+(** The C ABI's defaults ([imap_limits_default]), read at start-up. *)
+
+val connection : ?limits:limits -> unit -> Imap.connection
+(** {!Imap.connection} with [limits] (default {!default_limits}): a
+    connection for {!Imap.run}, awaiting the greeting.
+    @raise Invalid_argument if a limit is negative, or [max_depth] or
+    [max_auth_challenges] is above [0xFFFF_FFFF]. *)
+
+val limits : Imap.connection -> limits
+(** The limits a connection was created with. *)
+
+type error =
+  [ `Null_argument | `Invalid_argument | `Internal
+  | `Line_too_long  (** a line over [max_line] *)
+  | `Literal_too_large  (** a literal over [max_literal] *)
+  | `Response_too_large  (** a response over [max_response] *)
+  | `Unexpected_eof  (** the input ended inside a response *)
+  | `Eof  (** the server closed the connection *)
+  | `Bye_greeting | `Bad_greeting
+  | `Unknown_tag  (** a tagged response with a tag never sent *)
+  | `Unexpected_continuation
+  | `Starttls_injection  (** bytes after the tagged OK of STARTTLS, before TLS *)
+  | `Compression  (** the compressed input stream is broken *)
+  | `Busy | `No_greeting | `Needs_authenticator
+  | `Encode  (** the command cannot be encoded *)
+  | `Auth  (** authentication cancelled, e.g. over [max_auth_challenges] *)
+  | `Closed ]
+(** The C ABI's error codes ([imap_error]), one constructor each. *)
+
+val last_error : Imap.connection -> (error * string) option
+(** The core's error behind the last [`Error] that {!Imap.run} returned
+    for something other than a tagged NO/BAD or a malformed response, with
+    the core's message (e.g. [(`Literal_too_large, "literal larger than
+    the max_literal limit")]); [None] before any. 1.1.0's {!Imap.error}
+    has no constructor for a limit: there it is a [`Decode_error
+    (`Unexpected_string message, _, _)]. *)
