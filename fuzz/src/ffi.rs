@@ -4,7 +4,8 @@
 //! end, arbitrary limits and tag prefixes, commands built from arbitrary C
 //! strings (or NULL), error codes out of range. `make fuzz` runs it under
 //! AddressSanitizer, which checks every byte the library hands back (step
-//! and event data, messages) is readable.
+//! and event data, messages) is readable, and that it never writes past
+//! the `imap_dst` buffer (each one allocated with exactly its length).
 //!
 //! Input: read as a sequence of operations with `arbitrary::Unstructured`.
 
@@ -150,13 +151,15 @@ pub fn run(data: &[u8]) {
     let prefix = c_string(&mut u);
     let l = limits(&mut u);
     let lp = l.as_ref().map_or(null(), |l| l as *const imap_limits);
+    // The buffer given to the last imap_dst: it stays alive until the next
+    // one, or until the connection is freed (it is dropped after).
+    let mut dst_buf: Vec<u8> = Vec::new();
     // SAFETY: the arguments are NULL or live values, as the C API requires.
     unsafe {
         let d: *mut imap_decoder = imap_decoder_new(lp);
         let c: *mut imap_connection = imap_connection_new_with(lp, ptr(&prefix));
         assert!(!d.is_null());
         let stopper = imap_idle_stopper_new(c);
-        let mut buf = vec![0u8; 4096];
         for _ in 0..200 {
             if u.is_empty() {
                 break;
@@ -190,13 +193,16 @@ pub fn run(data: &[u8]) {
                     imap_command_free(cmd);
                 }
                 5 => {
-                    let len = u.int_in_range(0..=buf.len()).unwrap_or(0);
+                    let len = u.int_in_range(0..=4096).unwrap_or(0);
                     if u.ratio(1, 8).unwrap_or(false) {
                         let want = if c.is_null() || len > 0 { imap_error::NullArgument } else { imap_error::Ok };
                         assert_eq!(imap_dst(c, null_mut(), len), want);
                     } else if !c.is_null() {
-                        assert_eq!(imap_dst(c, buf.as_mut_ptr(), len), imap_error::Ok);
+                        let mut fresh = vec![0u8; len];
+                        assert_eq!(imap_dst(c, fresh.as_mut_ptr(), len), imap_error::Ok);
                         assert_eq!(imap_dst_rem(c), len, "fresh output space");
+                        // The previous buffer is no longer the connection's.
+                        drop(std::mem::replace(&mut dst_buf, fresh));
                     }
                 }
                 6 => {
@@ -230,8 +236,9 @@ pub fn run(data: &[u8]) {
                     imap_error_is_fatal(code);
                 }
                 9 => {
-                    assert_eq!(imap_src(null_mut(), buf.as_ptr(), 1), imap_error::NullArgument);
-                    assert_eq!(imap_decoder_feed(null_mut(), buf.as_ptr(), 1), imap_error::NullArgument);
+                    let byte = [0u8];
+                    assert_eq!(imap_src(null_mut(), byte.as_ptr(), 1), imap_error::NullArgument);
+                    assert_eq!(imap_decoder_feed(null_mut(), byte.as_ptr(), 1), imap_error::NullArgument);
                     check_step(null_mut(), imap_run(null_mut(), null()));
                     read_c(imap_error_message(null()));
                 }
