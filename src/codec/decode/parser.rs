@@ -33,6 +33,8 @@ pub(crate) struct Parser<'a> {
 const ATOM: u8 = 1;
 /// Bytes that end a bare token: SP, parentheses, line ending.
 const DELIM: u8 = 2;
+/// Bytes of an astring's atom form: ATOM-CHAR or `]`.
+const ASTRING: u8 = 4;
 
 
 /// The class bits of every byte value.
@@ -43,7 +45,10 @@ static CLASS: [u8; 256] = {
         let c = b as u8;
         let atom_special = matches!(c, b'(' | b')' | b'{' | b' ' | 0..=0x1f | 0x7f | b'%' | b'*' | b'"' | b'\\' | b']');
         if !atom_special {
-            t[b] |= ATOM;
+            t[b] |= ATOM | ASTRING;
+        }
+        if c == b']' {
+            t[b] |= ASTRING;
         }
         if matches!(c, b' ' | b'(' | b')' | b'\r' | b'\n') {
             t[b] |= DELIM;
@@ -125,9 +130,13 @@ pub(crate) fn finish<'a, T>(list: ArenaVec<'a, T>) -> &'a [T] {
     }
 }
 
-/// Whether `b` may appear in an astring's atom form (ATOM-CHAR or `]`).
+/// Whether `b` may appear in an astring's atom form (ATOM-CHAR or `]`):
+/// one table look-up, as `b == b']' || is_atom_char(b)` cost two branches
+/// per byte (benchmark (e), header field names: 60 instructions per
+/// response).
+#[inline]
 pub(crate) fn is_astring_char(b: u8) -> bool {
-    b == b']' || is_atom_char(b)
+    CLASS[usize::from(b)] & ASTRING != 0
 }
 
 impl<'a> Parser<'a> {
@@ -363,8 +372,14 @@ impl<'a> Parser<'a> {
     }
 
     /// `NIL`, case-insensitively (servers send it in upper case, which is
-    /// tested first).
+    /// tested first). Most calls meet a `(` or a `"` instead (an address
+    /// list, a parameter list): the first byte turns them away before the
+    /// three-byte compares (benchmark (b): 260 instructions per response).
+    #[inline]
     pub(crate) fn nil(&mut self) -> bool {
+        if !matches!(self.peek(), Some(b'N' | b'n')) {
+            return false;
+        }
         let end = self.pos + 3;
         let is_nil = self.buf.get(self.pos..end).is_some_and(|w| w == b"NIL" || w.eq_ignore_ascii_case(b"NIL"));
         if !is_nil || self.buf.get(end).is_some_and(|&b| is_atom_char(b)) {
@@ -396,10 +411,13 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut n: u64 = 0;
         let mut i = start;
-        // Up to 19 digits cannot overflow a u64.
-        while let Some(&b) = self.buf.get(i) {
-            let d = b.wrapping_sub(b'0');
-            if d > 9 || i - start == 19 {
+        // Up to 19 digits cannot overflow a u64: with their end computed
+        // first, each digit costs one bound check instead of three
+        // (benchmark (a), 16 digits per response: 40 instructions).
+        let unchecked_end = self.buf.len().min(start + 19);
+        while i < unchecked_end {
+            let d = self.buf[i].wrapping_sub(b'0');
+            if d > 9 {
                 break;
             }
             n = n * 10 + u64::from(d);
