@@ -72,34 +72,6 @@ pub(crate) fn is_delimiter(b: u8) -> bool {
     CLASS[usize::from(b)] & DELIM != 0
 }
 
-/// Declares an enum of protocol keywords with a case-insensitive `lookup`:
-/// an exact match first (servers send upper case), then an upper-cased one.
-macro_rules! keywords {
-    ($(#[$meta:meta])* enum $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        enum $name {
-            $($variant),*
-        }
-
-        impl $name {
-            /// The keyword `word` is, ignoring ASCII case.
-            #[inline]
-            fn lookup(word: &[u8]) -> Option<Self> {
-                match word {
-                    $($word => return Some(Self::$variant),)*
-                    _ => {}
-                }
-                $(if word.eq_ignore_ascii_case($word) {
-                    return Some(Self::$variant);
-                })*
-                None
-            }
-        }
-    };
-}
-pub(crate) use keywords;
-
 /// The offset of the first `"`, `\\` or LF in `s`: the end of a quoted
 /// string, an escape, or an unterminated string. Most quoted strings are
 /// short, so the search goes straight to memchr's 16-byte SSE2 or NEON
@@ -448,7 +420,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A quoted string, unescaped (into the arena if it held an escape).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn quoted(&mut self) -> PResult<Bytes<'a>> {
         self.expect(b'"', "quoted string")?;
         let start = self.pos;
