@@ -637,13 +637,58 @@ impl<'a> Parser<'a> {
         let (start, depth) = (self.pos, self.depth);
         match parse(self) {
             Ok(value) if self.peek().is_none_or(|b| b == closer || matches!(b, b' ' | b'\r' | b'\n')) => Ok(value),
-            Err(e) if matches!(e.kind, ParseErrorKind::TooDeep(_) | ParseErrorKind::TooLarge(_)) => Err(e),
-            _ => {
-                self.pos = start;
-                self.depth = depth;
-                raw(self)
+            Err(e) if is_limit(&e) => Err(e),
+            _ => self.retry(start, depth, raw),
+        }
+    }
+
+    /// Parses a unit that closes itself (a parenthesised group, as an
+    /// address) with `parse`; when it fails, the cursor goes back to the
+    /// unit's start and `raw` makes its recovered form. Exceeded limits are
+    /// not recovered.
+    #[inline]
+    pub(crate) fn recover<T>(
+        &mut self,
+        parse: impl FnOnce(&mut Self) -> PResult<T>,
+        raw: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
+        let (start, depth) = (self.pos, self.depth);
+        match parse(self) {
+            Err(e) if is_limit(&e) => Err(e),
+            Err(_) => self.retry(start, depth, raw),
+            ok => ok,
+        }
+    }
+
+    /// Goes back to a unit's `start` (and nesting `depth`) and makes its
+    /// recovered form with `raw`.
+    #[cold]
+    fn retry<T>(&mut self, start: usize, depth: usize, raw: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.pos = start;
+        self.depth = depth;
+        raw(self)
+    }
+
+    /// Skips the parenthesised group that starts here (its elements as
+    /// [`Parser::skip_unit`] skips them) through its `)`, and returns its
+    /// bytes; a group left open runs to the line ending.
+    #[cold]
+    pub(crate) fn skip_group(&mut self) -> &'a [u8] {
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            self.skip_unit(b')');
+            self.spaces();
+            match self.peek() {
+                Some(b')') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b'\r' | b'\n') | None => break,
+                _ => {}
             }
         }
+        &self.buf[start..self.pos]
     }
 
     /// Skips the unit that starts here and returns its bytes: everything up
@@ -723,6 +768,11 @@ impl<'a> Parser<'a> {
         let mut probe = Parser { buf: self.buf, arena: self.arena, pos: self.pos, depth: 0, max_depth: 0, max_arena: 0 };
         probe.literal().ok().map(|_| probe.pos)
     }
+}
+
+/// Whether `e` is an exceeded limit, which recovery must not hide.
+fn is_limit(e: &ParseError) -> bool {
+    matches!(e.kind, ParseErrorKind::TooDeep(_) | ParseErrorKind::TooLarge(_))
 }
 
 /// Checks that a fast path (`fast`) decodes each of `inputs` (followed by
