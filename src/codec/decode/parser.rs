@@ -646,7 +646,7 @@ impl<'a> Parser<'a> {
     /// address) with `parse`; when it fails, the cursor goes back to the
     /// unit's start and `raw` makes its recovered form. Exceeded limits are
     /// not recovered.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn recover<T>(
         &mut self,
         parse: impl FnOnce(&mut Self) -> PResult<T>,
