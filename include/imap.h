@@ -1268,6 +1268,9 @@ typedef struct imap_address {
   struct imap_bytes mailbox;
   // Domain (NIL in group markers).
   struct imap_bytes host;
+  // An address that did not parse, verbatim with its parentheses: the
+  // four fields above are then NULL. NULL for an address that parsed.
+  struct imap_bytes unparsed;
 } imap_address;
 
 // A list of addresses.

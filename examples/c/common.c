@@ -92,6 +92,11 @@ void ex_put_bytes(FILE *f, imap_bytes b, const char *nil)
 
 void ex_put_address(FILE *f, const imap_address *a)
 {
+    if (a->unparsed.ptr != NULL) {
+        fputs("(unparsed) ", f);
+        ex_put_bytes(f, a->unparsed, "");
+        return;
+    }
     if (a->name.ptr != NULL && a->name.len > 0) {
         fputc('"', f);
         ex_put_bytes(f, a->name, "");

@@ -460,7 +460,10 @@ impl ToNode for Envelope<'_> {
 
 impl ToNode for Address<'_> {
     fn to_node(&self) -> Node<'_> {
-        form("address", [nstring(&self.name), nstring(&self.adl), nstring(&self.mailbox), nstring(&self.host)])
+        match &self.unparsed {
+            Some(raw) => form("unparsed", [string(raw)]),
+            None => form("address", [nstring(&self.name), nstring(&self.adl), nstring(&self.mailbox), nstring(&self.host)]),
+        }
     }
 }
 

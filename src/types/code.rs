@@ -1,7 +1,116 @@
 //! Response codes (RFC 9051 `resp-text-code` and the extensions' codes),
 //! and the `resp-text` that carries them.
 
+use super::names::names;
 use super::{Bytes, Capability, Flag, SequenceSet};
+
+names! {
+    /// The name of a response code this crate knows, without its
+    /// arguments: the one table of these names, used by the decoder,
+    /// [`Code::name`] and the C ABI. The METADATA codes have two words.
+    pub enum CodeName {
+        /// `ALERT`: the text must be shown to the user.
+        Alert = b"ALERT",
+        /// `BADCHARSET` with the charsets the server supports (possibly none).
+        BadCharset = b"BADCHARSET",
+        /// `CAPABILITY ...` inside a greeting or tagged OK.
+        Capability = b"CAPABILITY",
+        /// `PARSE`
+        Parse = b"PARSE",
+        /// `PERMANENTFLAGS (...)`; `\*` appears as [`Flag::Wildcard`].
+        PermanentFlags = b"PERMANENTFLAGS",
+        /// `READ-ONLY`
+        ReadOnly = b"READ-ONLY",
+        /// `READ-WRITE`
+        ReadWrite = b"READ-WRITE",
+        /// `TRYCREATE`
+        TryCreate = b"TRYCREATE",
+        /// `UIDNEXT n`
+        UidNext = b"UIDNEXT",
+        /// `UIDVALIDITY n`
+        UidValidity = b"UIDVALIDITY",
+        /// `UNSEEN n` (IMAP4rev1)
+        Unseen = b"UNSEEN",
+        /// `APPENDUID uidvalidity uid-set` (RFC 4315; a set with MULTIAPPEND).
+        AppendUid = b"APPENDUID",
+        /// `COPYUID uidvalidity source-set dest-set` (RFC 4315).
+        CopyUid = b"COPYUID",
+        /// `UIDNOTSTICKY` (RFC 4315)
+        UidNotSticky = b"UIDNOTSTICKY",
+        /// `HIGHESTMODSEQ n` (RFC 7162)
+        HighestModSeq = b"HIGHESTMODSEQ",
+        /// `NOMODSEQ` (RFC 7162)
+        NoModSeq = b"NOMODSEQ",
+        /// `MODIFIED set` (RFC 7162): messages that failed UNCHANGEDSINCE.
+        Modified = b"MODIFIED",
+        /// `CLOSED` (RFC 7162, 9051)
+        Closed = b"CLOSED",
+        /// `COMPRESSIONACTIVE` (RFC 4978)
+        CompressionActive = b"COMPRESSIONACTIVE",
+        /// `USEATTR` (RFC 6154)
+        UseAttr = b"USEATTR",
+        /// `UNAVAILABLE` (RFC 5530)
+        Unavailable = b"UNAVAILABLE",
+        /// `AUTHENTICATIONFAILED` (RFC 5530)
+        AuthenticationFailed = b"AUTHENTICATIONFAILED",
+        /// `AUTHORIZATIONFAILED` (RFC 5530)
+        AuthorizationFailed = b"AUTHORIZATIONFAILED",
+        /// `EXPIRED` (RFC 5530)
+        Expired = b"EXPIRED",
+        /// `PRIVACYREQUIRED` (RFC 5530)
+        PrivacyRequired = b"PRIVACYREQUIRED",
+        /// `CONTACTADMIN` (RFC 5530)
+        ContactAdmin = b"CONTACTADMIN",
+        /// `NOPERM` (RFC 5530)
+        NoPerm = b"NOPERM",
+        /// `INUSE` (RFC 5530)
+        InUse = b"INUSE",
+        /// `EXPUNGEISSUED` (RFC 5530)
+        ExpungeIssued = b"EXPUNGEISSUED",
+        /// `CORRUPTION` (RFC 5530)
+        Corruption = b"CORRUPTION",
+        /// `SERVERBUG` (RFC 5530)
+        ServerBug = b"SERVERBUG",
+        /// `CLIENTBUG` (RFC 5530)
+        ClientBug = b"CLIENTBUG",
+        /// `CANNOT` (RFC 5530)
+        Cannot = b"CANNOT",
+        /// `LIMIT` (RFC 5530)
+        Limit = b"LIMIT",
+        /// `OVERQUOTA` (RFC 5530, 9208)
+        OverQuota = b"OVERQUOTA",
+        /// `ALREADYEXISTS` (RFC 5530)
+        AlreadyExists = b"ALREADYEXISTS",
+        /// `NONEXISTENT` (RFC 5530)
+        NonExistent = b"NONEXISTENT",
+        /// `NOTSAVED` (RFC 9051)
+        NotSaved = b"NOTSAVED",
+        /// `HASCHILDREN` (RFC 9051)
+        HasChildren = b"HASCHILDREN",
+        /// `UNKNOWN-CTE` (RFC 3516)
+        UnknownCte = b"UNKNOWN-CTE",
+        /// `TOOBIG` (RFC 4469)
+        TooBig = b"TOOBIG",
+        /// `BADURL url` (RFC 4469)
+        BadUrl = b"BADURL",
+        /// `NOUPDATE "tag"` (RFC 5267)
+        NoUpdate = b"NOUPDATE",
+        /// `MAILBOXID (id)` (RFC 8474)
+        MailboxId = b"MAILBOXID",
+        /// `METADATA LONGENTRIES n` (RFC 5464)
+        MetadataLongEntries = b"METADATA LONGENTRIES",
+        /// `METADATA MAXSIZE n` (RFC 5464)
+        MetadataMaxSize = b"METADATA MAXSIZE",
+        /// `METADATA TOOMANY` (RFC 5464)
+        MetadataTooMany = b"METADATA TOOMANY",
+        /// `METADATA NOPRIVATE` (RFC 5464)
+        MetadataNoPrivate = b"METADATA NOPRIVATE",
+        /// `NOTIFICATIONOVERFLOW` (RFC 5465)
+        NotificationOverflow = b"NOTIFICATIONOVERFLOW",
+        /// `REFERRAL url` (RFC 2221)
+        Referral = b"REFERRAL",
+    }
+}
 
 /// A response code: the bracketed part of `* OK [UIDNEXT 10] text`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,58 +243,66 @@ impl Code<'_> {
     /// as received.
     pub fn name(&self) -> &[u8] {
         match self {
-            Code::Alert => b"ALERT",
-            Code::BadCharset(_) => b"BADCHARSET",
-            Code::Capability(_) => b"CAPABILITY",
-            Code::Parse => b"PARSE",
-            Code::PermanentFlags(_) => b"PERMANENTFLAGS",
-            Code::ReadOnly => b"READ-ONLY",
-            Code::ReadWrite => b"READ-WRITE",
-            Code::TryCreate => b"TRYCREATE",
-            Code::UidNext(_) => b"UIDNEXT",
-            Code::UidValidity(_) => b"UIDVALIDITY",
-            Code::Unseen(_) => b"UNSEEN",
-            Code::AppendUid { .. } => b"APPENDUID",
-            Code::CopyUid { .. } => b"COPYUID",
-            Code::UidNotSticky => b"UIDNOTSTICKY",
-            Code::HighestModSeq(_) => b"HIGHESTMODSEQ",
-            Code::NoModSeq => b"NOMODSEQ",
-            Code::Modified(_) => b"MODIFIED",
-            Code::Closed => b"CLOSED",
-            Code::CompressionActive => b"COMPRESSIONACTIVE",
-            Code::UseAttr => b"USEATTR",
-            Code::Unavailable => b"UNAVAILABLE",
-            Code::AuthenticationFailed => b"AUTHENTICATIONFAILED",
-            Code::AuthorizationFailed => b"AUTHORIZATIONFAILED",
-            Code::Expired => b"EXPIRED",
-            Code::PrivacyRequired => b"PRIVACYREQUIRED",
-            Code::ContactAdmin => b"CONTACTADMIN",
-            Code::NoPerm => b"NOPERM",
-            Code::InUse => b"INUSE",
-            Code::ExpungeIssued => b"EXPUNGEISSUED",
-            Code::Corruption => b"CORRUPTION",
-            Code::ServerBug => b"SERVERBUG",
-            Code::ClientBug => b"CLIENTBUG",
-            Code::Cannot => b"CANNOT",
-            Code::Limit => b"LIMIT",
-            Code::OverQuota => b"OVERQUOTA",
-            Code::AlreadyExists => b"ALREADYEXISTS",
-            Code::NonExistent => b"NONEXISTENT",
-            Code::NotSaved => b"NOTSAVED",
-            Code::HasChildren => b"HASCHILDREN",
-            Code::UnknownCte => b"UNKNOWN-CTE",
-            Code::TooBig => b"TOOBIG",
-            Code::BadUrl(_) => b"BADURL",
-            Code::NoUpdate(_) => b"NOUPDATE",
-            Code::MailboxId(_) => b"MAILBOXID",
-            Code::MetadataLongEntries(_) => b"METADATA LONGENTRIES",
-            Code::MetadataMaxSize(_) => b"METADATA MAXSIZE",
-            Code::MetadataTooMany => b"METADATA TOOMANY",
-            Code::MetadataNoPrivate => b"METADATA NOPRIVATE",
-            Code::NotificationOverflow => b"NOTIFICATIONOVERFLOW",
-            Code::Referral(_) => b"REFERRAL",
             Code::Other { name, .. } => name,
+            known => known.kind().map_or(b"", CodeName::name),
         }
+    }
+
+    /// Which known code this is; `None` for [`Code::Other`].
+    pub fn kind(&self) -> Option<CodeName> {
+        Some(match self {
+            Code::Alert => CodeName::Alert,
+            Code::BadCharset(_) => CodeName::BadCharset,
+            Code::Capability(_) => CodeName::Capability,
+            Code::Parse => CodeName::Parse,
+            Code::PermanentFlags(_) => CodeName::PermanentFlags,
+            Code::ReadOnly => CodeName::ReadOnly,
+            Code::ReadWrite => CodeName::ReadWrite,
+            Code::TryCreate => CodeName::TryCreate,
+            Code::UidNext(_) => CodeName::UidNext,
+            Code::UidValidity(_) => CodeName::UidValidity,
+            Code::Unseen(_) => CodeName::Unseen,
+            Code::AppendUid { .. } => CodeName::AppendUid,
+            Code::CopyUid { .. } => CodeName::CopyUid,
+            Code::UidNotSticky => CodeName::UidNotSticky,
+            Code::HighestModSeq(_) => CodeName::HighestModSeq,
+            Code::NoModSeq => CodeName::NoModSeq,
+            Code::Modified(_) => CodeName::Modified,
+            Code::Closed => CodeName::Closed,
+            Code::CompressionActive => CodeName::CompressionActive,
+            Code::UseAttr => CodeName::UseAttr,
+            Code::Unavailable => CodeName::Unavailable,
+            Code::AuthenticationFailed => CodeName::AuthenticationFailed,
+            Code::AuthorizationFailed => CodeName::AuthorizationFailed,
+            Code::Expired => CodeName::Expired,
+            Code::PrivacyRequired => CodeName::PrivacyRequired,
+            Code::ContactAdmin => CodeName::ContactAdmin,
+            Code::NoPerm => CodeName::NoPerm,
+            Code::InUse => CodeName::InUse,
+            Code::ExpungeIssued => CodeName::ExpungeIssued,
+            Code::Corruption => CodeName::Corruption,
+            Code::ServerBug => CodeName::ServerBug,
+            Code::ClientBug => CodeName::ClientBug,
+            Code::Cannot => CodeName::Cannot,
+            Code::Limit => CodeName::Limit,
+            Code::OverQuota => CodeName::OverQuota,
+            Code::AlreadyExists => CodeName::AlreadyExists,
+            Code::NonExistent => CodeName::NonExistent,
+            Code::NotSaved => CodeName::NotSaved,
+            Code::HasChildren => CodeName::HasChildren,
+            Code::UnknownCte => CodeName::UnknownCte,
+            Code::TooBig => CodeName::TooBig,
+            Code::BadUrl(_) => CodeName::BadUrl,
+            Code::NoUpdate(_) => CodeName::NoUpdate,
+            Code::MailboxId(_) => CodeName::MailboxId,
+            Code::MetadataLongEntries(_) => CodeName::MetadataLongEntries,
+            Code::MetadataMaxSize(_) => CodeName::MetadataMaxSize,
+            Code::MetadataTooMany => CodeName::MetadataTooMany,
+            Code::MetadataNoPrivate => CodeName::MetadataNoPrivate,
+            Code::NotificationOverflow => CodeName::NotificationOverflow,
+            Code::Referral(_) => CodeName::Referral,
+            Code::Other { .. } => return None,
+        })
     }
 }
 

@@ -1,6 +1,6 @@
 //! ENVELOPE (RFC 9051 `envelope`, `address`).
 
-use super::NString;
+use super::{Bytes, NString};
 
 /// One address of an envelope address list.
 ///
@@ -16,6 +16,11 @@ pub struct Address<'a> {
     pub mailbox: NString<'a>,
     /// The domain.
     pub host: NString<'a>,
+    /// An address that did not parse, verbatim (its parentheses
+    /// included); the four fields above are then `None`. Always `None`
+    /// for an address that parsed: one bad address costs only itself,
+    /// the rest of its list and of the envelope decode as usual.
+    pub unparsed: Option<Bytes<'a>>,
 }
 
 /// The parsed header summary of a message.

@@ -2,6 +2,55 @@
 //! SAVEDATE, PREVIEW and Gmail items) and body section specifiers.
 
 use super::{BodyStructure, Bytes, DateTime, Envelope, Flag, NString, Slice};
+use super::names::names;
+
+names! {
+    /// The name of a FETCH data item, in responses (`msg-att`) and
+    /// commands: the one table of these names, used by the decoder, the
+    /// encoder and the C ABI.
+    pub enum FetchItemName {
+        /// `UID`
+        Uid = b"UID",
+        /// `FLAGS`
+        Flags = b"FLAGS",
+        /// `MODSEQ` (RFC 7162)
+        ModSeq = b"MODSEQ",
+        /// `RFC822.SIZE`
+        Rfc822Size = b"RFC822.SIZE",
+        /// `INTERNALDATE`
+        InternalDate = b"INTERNALDATE",
+        /// `ENVELOPE`
+        Envelope = b"ENVELOPE",
+        /// `BODYSTRUCTURE`
+        BodyStructure = b"BODYSTRUCTURE",
+        /// `BODY`: the structure, or with a section, its data
+        Body = b"BODY",
+        /// `BINARY[...]` (RFC 3516)
+        Binary = b"BINARY",
+        /// `BINARY.SIZE[...]` (RFC 3516)
+        BinarySize = b"BINARY.SIZE",
+        /// `RFC822` (IMAP4rev1)
+        Rfc822 = b"RFC822",
+        /// `RFC822.HEADER` (IMAP4rev1)
+        Rfc822Header = b"RFC822.HEADER",
+        /// `RFC822.TEXT` (IMAP4rev1)
+        Rfc822Text = b"RFC822.TEXT",
+        /// `EMAILID` (RFC 8474)
+        EmailId = b"EMAILID",
+        /// `THREADID` (RFC 8474)
+        ThreadId = b"THREADID",
+        /// `SAVEDATE` (RFC 8514)
+        SaveDate = b"SAVEDATE",
+        /// `PREVIEW` (RFC 8970)
+        Preview = b"PREVIEW",
+        /// `X-GM-MSGID` (Gmail)
+        GmMsgId = b"X-GM-MSGID",
+        /// `X-GM-THRID` (Gmail)
+        GmThrId = b"X-GM-THRID",
+        /// `X-GM-LABELS` (Gmail)
+        GmLabels = b"X-GM-LABELS",
+    }
+}
 
 /// A body section specifier: the part of `BODY[1.2.HEADER]` in brackets.
 ///

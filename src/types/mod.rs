@@ -5,6 +5,7 @@
 //! [`Bytes`]) and their lists and nested values from its arena
 //! ([`crate::codec::Arena`]): a decoded response owns no heap memory.
 
+pub(crate) mod names;
 mod body;
 mod bytes;
 mod capability;
@@ -23,7 +24,7 @@ pub use body::{BodyExtension, BodyFields, BodyStructure, Disposition, MultiPartE
 pub use bytes::{Bytes, NString};
 pub use capability::{Capability, CapabilitySet};
 pub(crate) use capability::SIMPLE as SIMPLE_CAPABILITIES;
-pub use code::{Code, RespText};
+pub use code::{Code, CodeName, RespText};
 pub use command::{
     AclMode, AppendMessage, Command, EntryType, Fetch, FetchAttr, FetchItems, List, ListReturn, ListSelect, Mailbox,
     MessageSet, MetadataDepth, Qresync, RawArg, Search, SearchKey, SearchReturn, Select, SortCriterion, SortKey,
@@ -31,7 +32,7 @@ pub use command::{
 };
 pub use datetime::{Date, DateTime, MONTHS};
 pub use envelope::{Address, Envelope};
-pub use fetch::{FetchItem, Section, SectionText};
+pub use fetch::{FetchItem, FetchItemName, Section, SectionText};
 pub use flag::{Flag, MailboxAttr};
 pub(crate) use flag::KNOWN_ATTRS;
 pub use mailbox::{ListExtendedItem, ListMailbox, MetadataEntries, NamespaceDesc, QuotaResource, StatusItem};

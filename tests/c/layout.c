@@ -536,6 +536,7 @@ int main(void) {
     FIELD(struct, imap_address, adl);
     FIELD(struct, imap_address, mailbox);
     FIELD(struct, imap_address, host);
+    FIELD(struct, imap_address, unparsed);
     RECORD(struct, imap_address_list);
     FIELD(struct, imap_address_list, items);
     FIELD(struct, imap_address_list, len);

@@ -659,6 +659,12 @@ static void print_address_list(sbuf *b, const char *name, imap_address_list l) {
     sb_printf(b, "(%s", name);
     for (size_t i = 0; i < l.len; i++) {
         const imap_address *a = &l.items[i];
+        if (a->unparsed.ptr) {
+            sb_puts(b, " (unparsed ");
+            print_bytes(b, a->unparsed);
+            sb_putc(b, ')');
+            continue;
+        }
         sb_puts(b, " (address ");
         print_bytes(b, a->name);
         sb_putc(b, ' ');

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! imap-bench-compare [--quick] [a|b|c|d|e|NAME]
-//! imap-bench-compare --once DECODER a|b|c|d|e
+//! imap-bench-compare --once DECODER a|b|c|d|e [READ_SIZE]
 //! imap-bench-compare --write-inputs DIR
 //! imap-bench-compare --rate a|b|c|d|e RUNS
 //! ```
@@ -19,9 +19,10 @@
 //! `DIR/e.imap` (the full-size ones), for the binding benchmarks
 //! (`scripts/bench-bindings`) to decode the same responses.
 //!
-//! `--once` decodes one input once, in one piece, with one decoder (`ours`,
-//! `imap-proto` or `imap-codec`) inside [`decoders::run`], for counting
-//! instructions under callgrind (`scripts/bench-instructions`).
+//! `--once` decodes one input once, in one piece (or in reads of READ_SIZE
+//! bytes), with one decoder (`ours`, `imap-proto` or `imap-codec`) inside
+//! [`decoders::run`], for counting instructions under callgrind
+//! (`scripts/bench-instructions`).
 //!
 //! Method: for each (input, mode), one warm-up run of each decoder, then
 //! timed runs taking turns between the decoders until each has had about a
@@ -287,9 +288,17 @@ fn cpu_seconds() -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, decoder, input] = &args[..] {
-        if flag == "--once" {
-            std::process::exit(once(decoder, input));
+    if let [flag, decoder, input, rest @ ..] = &args[..] {
+        if flag == "--once" && rest.len() <= 1 {
+            let read_size = match rest.first().map(|r| r.parse::<usize>()) {
+                None => None,
+                Some(Ok(n)) if n > 0 => Some(n),
+                Some(_) => {
+                    eprintln!("READ_SIZE must be a positive number of bytes");
+                    std::process::exit(2);
+                }
+            };
+            std::process::exit(once(decoder, input, read_size));
         }
     }
     if let [flag, key, runs] = &args[..] {
@@ -309,7 +318,7 @@ fn main() {
             "--quick" => cfg = QUICK,
             "-h" | "--help" => {
                 println!("usage: imap-bench-compare [--quick] [a|b|c|d|e|NAME]");
-                println!("       imap-bench-compare --once ours|imap-proto|imap-codec a|b|c|d|e");
+                println!("       imap-bench-compare --once ours|imap-proto|imap-codec a|b|c|d|e [READ_SIZE]");
                 println!("       imap-bench-compare --write-inputs DIR   (DIR/a.imap ... DIR/e.imap)");
                 println!("       imap-bench-compare --rate a|b|c|d|e RUNS  (our responses/s: median min max)");
                 println!("  --quick  few, short runs (a smoke test, not a measurement)");
@@ -521,9 +530,9 @@ fn print_read_size_ratio(rows: &[Row]) {
     }
 }
 
-/// `--once`: decodes input `key` once in one piece with `decoder` and
-/// prints what it decoded; the exit status.
-fn once(decoder: &str, key: &str) -> i32 {
+/// `--once`: decodes input `key` once with `decoder`, in one piece or in
+/// reads of `read_size` bytes, and prints what it decoded; the exit status.
+fn once(decoder: &str, key: &str, read_size: Option<usize>) -> i32 {
     let Some(kind) = [Kind::Ours, Kind::ImapProto, Kind::ImapCodec].into_iter().find(|k| k.name() == decoder) else {
         eprintln!("unknown decoder {decoder}; the decoders are ours, imap-proto and imap-codec");
         return 2;
@@ -533,7 +542,7 @@ fn once(decoder: &str, key: &str) -> i32 {
         return 2;
     };
     let input = (spec.make)();
-    let outcome = decoders::run(kind, &input.bytes, input.bytes.len(), None, false);
+    let outcome = decoders::run(kind, &input.bytes, read_size.unwrap_or(input.bytes.len()), None, false);
     println!("{} {} {} responses {} bytes", kind.name(), spec.key, outcome.responses, input.bytes.len());
     if outcome.complete && outcome.responses == input.responses {
         0

@@ -310,7 +310,10 @@ def namespace_list(n: _ffi.imap_namespace_list) -> Optional[Tuple[NamespaceDesc,
 
 
 def addresses(lst: _ffi.imap_address_list) -> Tuple[Address, ...]:
-    return tuple(Address(raw(a.name), raw(a.adl), raw(a.mailbox), raw(a.host)) for a in items(lst.items, lst.len))
+    return tuple(
+        Address(raw(a.name), raw(a.adl), raw(a.mailbox), raw(a.host), raw(a.unparsed))
+        for a in items(lst.items, lst.len)
+    )
 
 
 def envelope(p: Any) -> Optional[Envelope]:

@@ -100,7 +100,7 @@ _ITEM_U = _ffi.imap_fetch_item.u.offset
 _LIST = reader(_ffi.imap_flag_list, "items", "len")
 _FLAG = reader(_ffi.imap_flag, "kind", *_bytes_fields("name"))
 _FLAG_SIZE = ctypes.sizeof(_ffi.imap_flag)
-_ADDRESS = reader(_ffi.imap_address, *_bytes_fields("name", "adl", "mailbox", "host"))
+_ADDRESS = reader(_ffi.imap_address, *_bytes_fields("name", "adl", "mailbox", "host", "unparsed"))
 _ADDRESS_SIZE = ctypes.sizeof(_ffi.imap_address)
 _PAIR = reader(_ffi.imap_pair, *_bytes_fields("name", "value"))
 _PAIR_SIZE = ctypes.sizeof(_ffi.imap_pair)
@@ -177,8 +177,9 @@ def addresses(p: int, n: int) -> Tuple[Address, ...]:
             mem[b : b + bn] if b else None,
             mem[c : c + cn] if c else None,
             mem[d : d + dn] if d else None,
+            mem[u : u + un] if u else None,
         )
-        for a, an, b, bn, c, cn, d, dn in _ADDRESS.iter_unpack(_array(p, n, _ADDRESS_SIZE))
+        for a, an, b, bn, c, cn, d, dn, u, un in _ADDRESS.iter_unpack(_array(p, n, _ADDRESS_SIZE))
     )
 
 

@@ -613,6 +613,7 @@ class imap_address(Structure):
         ("adl", imap_bytes),
         ("mailbox", imap_bytes),
         ("host", imap_bytes),
+        ("unparsed", imap_bytes),
     ]
 
 

@@ -252,6 +252,8 @@ def _list_ext(x: ListExtended) -> str:
 
 
 def _address(a: Address) -> str:
+    if a.unparsed is not None:
+        return _form("unparsed", [string(a.unparsed)])
     return _form("address", [string(a.name), string(a.adl), string(a.mailbox), string(a.host)])
 
 

@@ -974,12 +974,15 @@ class UnknownResponse(Untagged):
 
 @dataclass(frozen=True)
 class Address:
-    """An ENVELOPE address; each field is bytes or None (NIL)."""
+    """An ENVELOPE address; each field is bytes or None (NIL). An address
+    that did not parse has its bytes verbatim in ``unparsed`` and the other
+    fields None."""
 
     name: Optional[bytes]
     adl: Optional[bytes]
     mailbox: Optional[bytes]
     host: Optional[bytes]
+    unparsed: Optional[bytes] = None
 
     @property
     def email(self) -> str:

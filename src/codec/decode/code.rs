@@ -2,72 +2,9 @@
 
 use memchr::memchr;
 
-use super::parser::{keywords, PResult, Parser};
+use super::parser::{PResult, Parser};
 
-keywords! {
-    /// Response code names.
-    enum Name {
-        Alert = b"ALERT",
-        Parse = b"PARSE",
-        ReadOnly = b"READ-ONLY",
-        ReadWrite = b"READ-WRITE",
-        TryCreate = b"TRYCREATE",
-        UidNotSticky = b"UIDNOTSTICKY",
-        NoModSeq = b"NOMODSEQ",
-        Closed = b"CLOSED",
-        CompressionActive = b"COMPRESSIONACTIVE",
-        UseAttr = b"USEATTR",
-        Unavailable = b"UNAVAILABLE",
-        AuthenticationFailed = b"AUTHENTICATIONFAILED",
-        AuthorizationFailed = b"AUTHORIZATIONFAILED",
-        Expired = b"EXPIRED",
-        PrivacyRequired = b"PRIVACYREQUIRED",
-        ContactAdmin = b"CONTACTADMIN",
-        NoPerm = b"NOPERM",
-        InUse = b"INUSE",
-        ExpungeIssued = b"EXPUNGEISSUED",
-        Corruption = b"CORRUPTION",
-        ServerBug = b"SERVERBUG",
-        ClientBug = b"CLIENTBUG",
-        Cannot = b"CANNOT",
-        Limit = b"LIMIT",
-        OverQuota = b"OVERQUOTA",
-        AlreadyExists = b"ALREADYEXISTS",
-        NonExistent = b"NONEXISTENT",
-        NotSaved = b"NOTSAVED",
-        HasChildren = b"HASCHILDREN",
-        UnknownCte = b"UNKNOWN-CTE",
-        TooBig = b"TOOBIG",
-        NotificationOverflow = b"NOTIFICATIONOVERFLOW",
-        UidNext = b"UIDNEXT",
-        UidValidity = b"UIDVALIDITY",
-        Unseen = b"UNSEEN",
-        HighestModSeq = b"HIGHESTMODSEQ",
-        Modified = b"MODIFIED",
-        AppendUid = b"APPENDUID",
-        CopyUid = b"COPYUID",
-        BadCharset = b"BADCHARSET",
-        Capability = b"CAPABILITY",
-        PermanentFlags = b"PERMANENTFLAGS",
-        BadUrl = b"BADURL",
-        Referral = b"REFERRAL",
-        NoUpdate = b"NOUPDATE",
-        MailboxId = b"MAILBOXID",
-        Metadata = b"METADATA",
-    }
-}
-
-keywords! {
-    /// METADATA code sub-names.
-    enum MetadataName {
-        LongEntries = b"LONGENTRIES",
-        MaxSize = b"MAXSIZE",
-        TooMany = b"TOOMANY",
-        NoPrivate = b"NOPRIVATE",
-    }
-}
-
-use crate::types::{Bytes, Code};
+use crate::types::{Bytes, Code, CodeName as Name};
 
 /// Parses a code after its `[`, through its `]`. A code whose arguments do
 /// not parse becomes [`Code::Other`] with its raw text; the caller has made
@@ -99,7 +36,18 @@ pub(crate) fn code<'a>(p: &mut Parser<'a>) -> PResult<Code<'a>> {
 
 /// The code named `name` with its arguments, `None` if the name is unknown.
 fn known<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<Option<Code<'a>>> {
-    let Some(name) = Name::lookup(name) else { return Ok(None) };
+    let start = p.pos - name.len();
+    let name = match Name::from_name(name) {
+        Some(name) => name,
+        None if name.eq_ignore_ascii_case(b"METADATA") => {
+            // The METADATA codes are named by two words, as in the table.
+            p.sp()?;
+            p.atom()?;
+            let Some(name) = Name::from_name(&p.buf[start..p.pos]) else { return Ok(None) };
+            name
+        }
+        None => return Ok(None),
+    };
     Ok(Some(match name {
         Name::Alert => Code::Alert,
         Name::Parse => Code::Parse,
@@ -192,23 +140,16 @@ fn known<'a>(p: &mut Parser<'a>, name: &'a [u8]) -> PResult<Option<Code<'a>>> {
             p.expect(b')', "')'")?;
             Code::MailboxId(Bytes::borrowed(id))
         }
-        Name::Metadata => {
+        Name::MetadataLongEntries => {
             p.sp()?;
-            let sub = p.atom()?;
-            match MetadataName::lookup(sub) {
-                Some(MetadataName::LongEntries) => {
-                    p.sp()?;
-                    Code::MetadataLongEntries(p.number64()?)
-                }
-                Some(MetadataName::MaxSize) => {
-                    p.sp()?;
-                    Code::MetadataMaxSize(p.number64()?)
-                }
-                Some(MetadataName::TooMany) => Code::MetadataTooMany,
-                Some(MetadataName::NoPrivate) => Code::MetadataNoPrivate,
-                None => return Ok(None),
-            }
+            Code::MetadataLongEntries(p.number64()?)
         }
+        Name::MetadataMaxSize => {
+            p.sp()?;
+            Code::MetadataMaxSize(p.number64()?)
+        }
+        Name::MetadataTooMany => Code::MetadataTooMany,
+        Name::MetadataNoPrivate => Code::MetadataNoPrivate,
     }))
 }
 

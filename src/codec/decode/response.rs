@@ -1,8 +1,9 @@
 //! Response level: tagged, untagged and continuation responses, resp-text.
 
-use super::parser::{is_atom_char, keywords, PResult, Parser};
+use crate::types::names::names;
+use super::parser::{is_atom_char, PResult, Parser};
 
-keywords! {
+names! {
     /// Status words of tagged responses and conditions.
     enum Word {
         Ok = b"OK",
@@ -11,7 +12,7 @@ keywords! {
     }
 }
 
-keywords! {
+names! {
     /// Keywords of untagged responses without a leading number.
     enum Name {
         Ok = b"OK",
@@ -42,7 +43,7 @@ keywords! {
     }
 }
 
-keywords! {
+names! {
     /// Keywords of untagged responses after a number.
     enum Numbered {
         Fetch = b"FETCH",
@@ -88,7 +89,7 @@ pub(crate) fn response<'a>(p: &mut Parser<'a>) -> PResult<Response<'a>> {
 fn status_word(p: &mut Parser<'_>) -> PResult<Status> {
     let start = p.pos;
     let word = p.take_while(is_atom_char);
-    match Word::lookup(word) {
+    match Word::from_name(word) {
         Some(Word::Ok) => Ok(Status::Ok),
         Some(Word::No) => Ok(Status::No),
         Some(Word::Bad) => Ok(Status::Bad),
@@ -116,7 +117,7 @@ fn untagged<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     if name.is_empty() {
         return Err(p.expected("response keyword"));
     }
-    let Some(keyword) = Name::lookup(name) else {
+    let Some(keyword) = Name::from_name(name) else {
         p.pos = start;
         return other(p, None);
     };
@@ -183,7 +184,7 @@ fn numbered<'a>(p: &mut Parser<'a>) -> PResult<Untagged<'a>> {
     }
     let start = p.pos;
     let name = p.take_while(is_atom_char);
-    match Numbered::lookup(name) {
+    match Numbered::from_name(name) {
         Some(Numbered::Fetch) => {
             p.sp()?;
             let items = super::fetch::msg_att(p)?;

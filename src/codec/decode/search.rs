@@ -1,8 +1,9 @@
 //! SEARCH, SORT, ESEARCH and THREAD responses.
 
-use super::parser::{finish, keywords, ArenaVec, PResult, Parser};
+use crate::types::names::names;
+use super::parser::{finish, ArenaVec, PResult, Parser};
 
-keywords! {
+names! {
     /// ESEARCH item names.
     enum Item {
         Min = b"MIN",
@@ -162,7 +163,7 @@ pub(crate) fn esearch<'a>(p: &mut Parser<'a>) -> PResult<Esearch<'a>> {
 fn esearch_item<'a>(p: &mut Parser<'a>) -> PResult<EsearchItem<'a>> {
     let name = p.atom()?;
     p.sp()?;
-    match Item::lookup(name) {
+    match Item::from_name(name) {
         Some(Item::Min) => p.nz_number().map(EsearchItem::Min),
         Some(Item::Max) => p.nz_number().map(EsearchItem::Max),
         Some(Item::Count) => p.number().map(EsearchItem::Count),

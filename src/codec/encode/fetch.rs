@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::writer::Writer;
 use super::EncodeError;
-use crate::types::{Fetch, FetchAttr, FetchItems, Section, SectionText, Store, StoreAction, StoreData};
+use crate::types::{Fetch, FetchAttr, FetchItemName as Item, FetchItems, Section, SectionText, Store, StoreAction, StoreData};
 
 impl<'c> Writer<'c> {
     /// `[UID] FETCH set items [(CHANGEDSINCE n [VANISHED])]`
@@ -54,48 +54,57 @@ impl<'c> Writer<'c> {
 
     fn fetch_attr(&mut self, a: &'c FetchAttr<'_>) -> Result<(), EncodeError> {
         match a {
-            FetchAttr::Envelope => self.raw(b"ENVELOPE"),
-            FetchAttr::Flags => self.raw(b"FLAGS"),
-            FetchAttr::InternalDate => self.raw(b"INTERNALDATE"),
-            FetchAttr::Rfc822 => self.raw(b"RFC822"),
-            FetchAttr::Rfc822Header => self.raw(b"RFC822.HEADER"),
-            FetchAttr::Rfc822Text => self.raw(b"RFC822.TEXT"),
-            FetchAttr::Rfc822Size => self.raw(b"RFC822.SIZE"),
-            FetchAttr::Body => self.raw(b"BODY"),
-            FetchAttr::BodyStructure => self.raw(b"BODYSTRUCTURE"),
-            FetchAttr::Uid => self.raw(b"UID"),
-            FetchAttr::ModSeq => self.raw(b"MODSEQ"),
-            FetchAttr::GmMsgId => self.raw(b"X-GM-MSGID"),
-            FetchAttr::GmThrId => self.raw(b"X-GM-THRID"),
-            FetchAttr::GmLabels => self.raw(b"X-GM-LABELS"),
-            FetchAttr::EmailId => self.raw(b"EMAILID"),
-            FetchAttr::ThreadId => self.raw(b"THREADID"),
-            FetchAttr::SaveDate => self.raw(b"SAVEDATE"),
+            FetchAttr::Envelope => self.raw(Item::Envelope.name()),
+            FetchAttr::Flags => self.raw(Item::Flags.name()),
+            FetchAttr::InternalDate => self.raw(Item::InternalDate.name()),
+            FetchAttr::Rfc822 => self.raw(Item::Rfc822.name()),
+            FetchAttr::Rfc822Header => self.raw(Item::Rfc822Header.name()),
+            FetchAttr::Rfc822Text => self.raw(Item::Rfc822Text.name()),
+            FetchAttr::Rfc822Size => self.raw(Item::Rfc822Size.name()),
+            FetchAttr::Body => self.raw(Item::Body.name()),
+            FetchAttr::BodyStructure => self.raw(Item::BodyStructure.name()),
+            FetchAttr::Uid => self.raw(Item::Uid.name()),
+            FetchAttr::ModSeq => self.raw(Item::ModSeq.name()),
+            FetchAttr::GmMsgId => self.raw(Item::GmMsgId.name()),
+            FetchAttr::GmThrId => self.raw(Item::GmThrId.name()),
+            FetchAttr::GmLabels => self.raw(Item::GmLabels.name()),
+            FetchAttr::EmailId => self.raw(Item::EmailId.name()),
+            FetchAttr::ThreadId => self.raw(Item::ThreadId.name()),
+            FetchAttr::SaveDate => self.raw(Item::SaveDate.name()),
             FetchAttr::Preview { lazy } => {
-                self.raw(b"PREVIEW");
+                self.raw(Item::Preview.name());
                 if *lazy {
                     self.raw(b" (LAZY)");
                 }
             }
             FetchAttr::BodySection { peek, section, partial } => {
-                self.raw(if *peek { b"BODY.PEEK[" } else { b"BODY[" });
+                self.item_with_section(Item::Body, *peek);
                 self.section(section)?;
                 self.raw(b"]");
                 self.partial(*partial)?;
             }
             FetchAttr::Binary { peek, part, partial } => {
-                self.raw(if *peek { b"BINARY.PEEK[" } else { b"BINARY[" });
+                self.item_with_section(Item::Binary, *peek);
                 self.part_path(part)?;
                 self.raw(b"]");
                 self.partial(*partial)?;
             }
             FetchAttr::BinarySize { part } => {
-                self.raw(b"BINARY.SIZE[");
+                self.item_with_section(Item::BinarySize, false);
                 self.part_path(part)?;
                 self.raw(b"]");
             }
         }
         Ok(())
+    }
+
+    /// An item's name, `.PEEK` if `peek`, and the `[` of its section.
+    fn item_with_section(&mut self, item: Item, peek: bool) {
+        self.raw(item.name());
+        if peek {
+            self.raw(b".PEEK");
+        }
+        self.raw(b"[");
     }
 
     /// `1.2.3`: non-zero part numbers joined by dots.

@@ -14,6 +14,9 @@ pub struct imap_address {
     pub mailbox: imap_bytes,
     /// Domain (NIL in group markers).
     pub host: imap_bytes,
+    /// An address that did not parse, verbatim with its parentheses: the
+    /// four fields above are then NULL. NULL for an address that parsed.
+    pub unparsed: imap_bytes,
 }
 
 /// A list of addresses.
@@ -58,6 +61,7 @@ pub(crate) fn addresses(a: &Arena, v: &[Address<'_>]) -> imap_address_list {
         adl: nstring(a, &x.adl),
         mailbox: nstring(a, &x.mailbox),
         host: nstring(a, &x.host),
+        unparsed: nstring(a, &x.unparsed),
     }));
     imap_address_list { items, len }
 }
