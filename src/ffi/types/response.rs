@@ -303,10 +303,8 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
             u: D { id: imap_id { is_nil: fields.is_none(), fields: pairs(a, fields.as_deref().unwrap_or(&[])) } },
         },
         Untagged::Quota { root, resources } => {
-            let v: Vec<imap_quota_resource> = resources
-                .iter()
-                .map(|r| imap_quota_resource { name: bytes(a, &r.name), usage: r.usage, limit: r.limit })
-                .collect();
+            let v: Vec<imap_quota_resource> =
+                resources.iter().map(|r| imap_quota_resource { name: bytes(a, &r.name), usage: r.usage, limit: r.limit }).collect();
             let (items, len) = a.slice(v);
             imap_untagged { kind: K::Quota, u: D { quota: imap_quota { root: bytes(a, root), items, len } } }
         }
@@ -321,10 +319,9 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
             let s: Vec<Bytes<'_>> = [identifier.clone(), required.clone()].into_iter().chain(optional.iter().cloned()).collect();
             imap_untagged { kind: K::ListRights, u: D { mailbox_data: mailbox_data(a, mailbox, &s, &[], false) } }
         }
-        Untagged::MyRights { mailbox, rights } => imap_untagged {
-            kind: K::MyRights,
-            u: D { mailbox_data: mailbox_data(a, mailbox, std::slice::from_ref(rights), &[], false) },
-        },
+        Untagged::MyRights { mailbox, rights } => {
+            imap_untagged { kind: K::MyRights, u: D { mailbox_data: mailbox_data(a, mailbox, std::slice::from_ref(rights), &[], false) } }
+        }
         Untagged::Metadata { mailbox, entries } => {
             let data = match entries {
                 MetadataEntries::Values(v) => mailbox_data(a, mailbox, &[], v, false),
@@ -345,12 +342,7 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
         Untagged::Other { number, name, rest } => imap_untagged {
             kind: K::Other,
             u: D {
-                other: imap_other {
-                    has_number: number.is_some(),
-                    number: number.unwrap_or(0),
-                    name: bytes(a, name),
-                    rest: bytes(a, rest),
-                },
+                other: imap_other { has_number: number.is_some(), number: number.unwrap_or(0), name: bytes(a, name), rest: bytes(a, rest) },
             },
         },
     }
@@ -361,6 +353,7 @@ pub(crate) fn no_untagged() -> imap_untagged {
     imap_untagged { kind: imap_untagged_kind::Other, u: imap_untagged_data { number: 0 } }
 }
 
+#[inline(always)]
 pub(crate) fn response(a: &Arena, r: &Response<'_>) -> imap_response {
     let empty_text = imap_resp_text { code: std::ptr::null(), text: imap_bytes::NIL };
     match r {
