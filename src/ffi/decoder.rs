@@ -4,7 +4,7 @@ use super::conn::imap_limits;
 use super::error::imap_error;
 use super::types::{self, imap_literal_begin, imap_malformed, imap_response};
 use super::{c_array, guard, imap_bytes, Arena};
-use crate::codec::{Decoder, Event};
+use crate::codec::{decode, Decoder, Event};
 
 /// Kinds of [`imap_event`].
 #[repr(u32)]
@@ -156,4 +156,68 @@ fn next(d: &mut imap_decoder) -> bool {
         Err(err) => (e.kind, e.error) = (K::Error, imap_error::from(&err)),
     }
     false
+}
+
+/// A response kept past the decoder's next call (`imap_decoder_keep`): its
+/// own copy of the response's bytes, and the C structs built from them.
+pub struct imap_owned_response {
+    /// The bytes the strings of `response` point into (boxed: moving the
+    /// handle does not move them).
+    _bytes: Box<[u8]>,
+    /// The decoder's arena of the parse: unescaped quoted strings live there.
+    _parsed: decode::Arena,
+    /// The arrays of `response`.
+    _arena: Arena,
+    response: imap_response,
+}
+
+/// Keeps the response of the last RESPONSE event of `d` alive until
+/// `imap_owned_response_free`, whatever is done with `d` meanwhile (more
+/// `imap_decoder_next` calls, feeding, freeing it). For bindings that
+/// convert a response lazily, field by field, after decoding further.
+/// It costs a copy of the response's bytes and a second parse of them.
+/// NULL if `d` is NULL or its last event was not a RESPONSE.
+///
+/// # Safety
+/// `d` is NULL or a live decoder.
+#[no_mangle]
+pub unsafe extern "C" fn imap_decoder_keep(d: *const imap_decoder) -> *mut imap_owned_response {
+    guard(std::ptr::null_mut(), || {
+        let Some(d) = d.as_ref() else { return std::ptr::null_mut() };
+        let raw = match d.event.kind {
+            imap_event_kind::Response => d.decoder.last_response(),
+            _ => None,
+        };
+        let Some(raw) = raw else { return std::ptr::null_mut() };
+        let bytes: Box<[u8]> = raw.into();
+        let arena = Arena::default();
+        let parsed = decode::Arena::new();
+        let response = match decode::parse_response_with(&bytes, &parsed, d.decoder.limits()) {
+            Ok(r) => types::response(&arena, &r),
+            Err(_) => return std::ptr::null_mut(),
+        };
+        Box::into_raw(Box::new(imap_owned_response { _bytes: bytes, _parsed: parsed, _arena: arena, response }))
+    })
+}
+
+/// The response kept by `r` (NULL if `r` is NULL); valid until
+/// `imap_owned_response_free(r)`.
+///
+/// # Safety
+/// `r` is NULL or a live owned response.
+#[no_mangle]
+pub unsafe extern "C" fn imap_owned_response_get(r: *const imap_owned_response) -> *const imap_response {
+    r.as_ref().map_or(std::ptr::null(), |r| &r.response)
+}
+
+/// Frees a kept response (NULL does nothing); what `imap_owned_response_get`
+/// gave for it is invalid afterwards.
+///
+/// # Safety
+/// `r` is NULL or an owned response not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn imap_owned_response_free(r: *mut imap_owned_response) {
+    if !r.is_null() {
+        guard((), || drop(Box::from_raw(r)));
+    }
 }

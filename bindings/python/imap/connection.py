@@ -372,7 +372,9 @@ class Decoder(_Owned):
                 raise Error("imap_decoder_next returned NULL")
             k, error = _fast.EVENT.unpack_from(_fast.MEM, p)
             if k == 1:
-                event: Event = _fast.response(p + _fast.EVENT_U)
+                # A FETCH keeps its C copy (imap_decoder_keep) and converts
+                # its items when first read.
+                event: Event = _fast.response(p + _fast.EVENT_U, lambda: _ffi.imap_decoder_keep(self._ptr))
                 return event
             if k == 0:
                 return None
