@@ -230,7 +230,25 @@ pub struct imap_malformed {
     pub error_offset: usize,
 }
 
+/// An untagged response as C. FETCH, by far the most frequent, is
+/// converted inline in the caller; the rest in [`untagged_other`].
+#[inline(always)]
 pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
+    match u {
+        Untagged::Fetch { seq, items } => fetch(a, *seq, items),
+        _ => untagged_other(a, u),
+    }
+}
+
+#[inline(always)]
+fn fetch(a: &Arena, seq: u32, items: &[FetchItem<'_>]) -> imap_untagged {
+    let (items, len) = a.slice(items.iter().map(|f| fetch_item(a, f)));
+    imap_untagged { kind: imap_untagged_kind::Fetch, u: imap_untagged_data { fetch: imap_fetch { seq, items, len } } }
+}
+
+/// Every untagged response but FETCH as C (kept out of line: its frame is large).
+#[inline(never)]
+fn untagged_other(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
     use imap_untagged_data as D;
     use imap_untagged_kind as K;
     let text = |a: &Arena, kind, t: &RespText<'_>| imap_untagged { kind, u: D { text: resp_text(a, t) } };
@@ -332,10 +350,7 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
         Untagged::Exists(n) => imap_untagged { kind: K::Exists, u: D { number: *n } },
         Untagged::Recent(n) => imap_untagged { kind: K::Recent, u: D { number: *n } },
         Untagged::Expunge(n) => imap_untagged { kind: K::Expunge, u: D { number: *n } },
-        Untagged::Fetch { seq, items } => {
-            let (items, len) = a.slice(items.iter().map(|f| fetch_item(a, f)));
-            imap_untagged { kind: K::Fetch, u: D { fetch: imap_fetch { seq: *seq, items, len } } }
-        }
+        Untagged::Fetch { seq, items } => fetch(a, *seq, items),
         Untagged::Vanished { earlier, uids } => {
             imap_untagged { kind: K::Vanished, u: D { vanished: imap_vanished { earlier: *earlier, uids: seq_set(a, uids) } } }
         }
