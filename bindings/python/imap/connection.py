@@ -337,6 +337,10 @@ class Decoder(_Owned):
     :class:`imap.LiteralData` / :class:`imap.LiteralEnd` when literals are
     streamed. Iteration stops when more input is needed; a fatal framing
     error is raised as an :class:`imap.FatalError`.
+
+    A FETCH response's items are converted to Python values when first read
+    (the library keeps a copy of the response until then): decoding many
+    responses and reading a few costs little more than the decoding.
     """
 
     def __init__(self, limits: Optional[Limits] = None):
