@@ -790,6 +790,10 @@ typedef struct imap_idle_stopper imap_idle_stopper;
 // given to `imap_cmd_list_extended`.
 typedef struct imap_list_options imap_list_options;
 
+// A response kept past the decoder's next call (`imap_decoder_keep`): its
+// own copy of the response's bytes, and the C structs built from them.
+typedef struct imap_owned_response imap_owned_response;
+
 // An argument of a RAW command. Free with `imap_raw_arg_free` unless
 // given to a list or a command.
 typedef struct imap_raw_arg imap_raw_arg;
@@ -2812,6 +2816,31 @@ imap_error imap_decoder_feed(struct imap_decoder *d, const uint8_t *data, size_t
 // # Safety
 // `d` is NULL or a live decoder.
 const struct imap_event *imap_decoder_next(struct imap_decoder *d);
+
+// Keeps the response of the last RESPONSE event of `d` alive until
+// `imap_owned_response_free`, whatever is done with `d` meanwhile (more
+// `imap_decoder_next` calls, feeding, freeing it). For bindings that
+// convert a response lazily, field by field, after decoding further.
+// It costs a copy of the response's bytes and a second parse of them.
+// NULL if `d` is NULL or its last event was not a RESPONSE.
+//
+// # Safety
+// `d` is NULL or a live decoder.
+struct imap_owned_response *imap_decoder_keep(const struct imap_decoder *d);
+
+// The response kept by `r` (NULL if `r` is NULL); valid until
+// `imap_owned_response_free(r)`.
+//
+// # Safety
+// `r` is NULL or a live owned response.
+const struct imap_response *imap_owned_response_get(const struct imap_owned_response *r);
+
+// Frees a kept response (NULL does nothing); what `imap_owned_response_get`
+// gave for it is invalid afterwards.
+//
+// # Safety
+// `r` is NULL or an owned response not yet freed.
+void imap_owned_response_free(struct imap_owned_response *r);
 
 // A short static description of `code` (never NULL).
 const char *imap_strerror(uint32_t code);

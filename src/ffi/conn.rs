@@ -1,7 +1,7 @@
 //! The connection in C: `imap_connection_new`, `imap_src`, `imap_dst`,
 //! `imap_dst_rem`, `imap_run`, IDLE stop.
 
-use std::ffi::{c_char, CString};
+use std::ffi::{c_char, CStr, CString};
 
 use super::command::imap_command;
 use super::error::imap_error;
@@ -140,7 +140,9 @@ pub struct imap_connection {
     conn: Connection,
     arena: Arena,
     step: imap_step,
-    message: CString,
+    /// The message of the last error (None: empty), kept until the next
+    /// call; None costs no allocation on the hot path.
+    message: Option<CString>,
     /// The caller's output buffer set by `imap_dst`.
     dst: *mut u8,
     dst_len: usize,
@@ -183,7 +185,7 @@ fn new_connection(opts: Options) -> *mut imap_connection {
         conn: Connection::with_options(opts),
         arena: Arena::default(),
         step: imap_step::of(imap_step_kind::Done),
-        message: CString::default(),
+        message: None,
         dst: std::ptr::null_mut(),
         dst_len: 0,
         dst_pos: 0,
@@ -209,8 +211,12 @@ pub unsafe extern "C" fn imap_connection_free(c: *mut imap_connection) {
 #[no_mangle]
 pub unsafe extern "C" fn imap_src(c: *mut imap_connection, data: *const u8, len: usize) -> imap_error {
     guard(imap_error::Internal, || {
-        let Some(c) = c.as_mut() else { return imap_error::NullArgument };
-        let Some(data) = c_array(data, len) else { return imap_error::NullArgument };
+        let Some(c) = c.as_mut() else {
+            return imap_error::NullArgument;
+        };
+        let Some(data) = c_array(data, len) else {
+            return imap_error::NullArgument;
+        };
         c.arena.clear();
         c.conn.src(data);
         imap_error::Ok
@@ -228,7 +234,9 @@ pub unsafe extern "C" fn imap_src(c: *mut imap_connection, data: *const u8, len:
 #[no_mangle]
 pub unsafe extern "C" fn imap_dst(c: *mut imap_connection, buf: *mut u8, len: usize) -> imap_error {
     guard(imap_error::Internal, || {
-        let Some(c) = c.as_mut() else { return imap_error::NullArgument };
+        let Some(c) = c.as_mut() else {
+            return imap_error::NullArgument;
+        };
         if buf.is_null() && len > 0 {
             return imap_error::NullArgument;
         }
@@ -261,9 +269,13 @@ pub unsafe extern "C" fn imap_dst_rem(c: *const imap_connection) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn imap_output(c: *mut imap_connection, len: *mut usize) -> *const u8 {
     guard(std::ptr::null(), || {
-        let Some(len) = len.as_mut() else { return std::ptr::null() };
+        let Some(len) = len.as_mut() else {
+            return std::ptr::null();
+        };
         *len = 0;
-        let Some(c) = c.as_mut() else { return std::ptr::null() };
+        let Some(c) = c.as_mut() else {
+            return std::ptr::null();
+        };
         let out = c.conn.output();
         *len = out.len();
         if out.is_empty() {
@@ -283,11 +295,13 @@ pub unsafe extern "C" fn imap_output(c: *mut imap_connection, len: *mut usize) -
 #[no_mangle]
 pub unsafe extern "C" fn imap_output_advance(c: *mut imap_connection, n: usize) -> imap_error {
     guard(imap_error::Internal, || {
-        let Some(c) = c.as_mut() else { return imap_error::NullArgument };
+        let Some(c) = c.as_mut() else {
+            return imap_error::NullArgument;
+        };
         match c.conn.advance_output(n) {
             Ok(()) => imap_error::Ok,
             Err(e) => {
-                c.message = CString::new(e.to_string()).unwrap_or_default();
+                c.message = CString::new(e.to_string()).ok();
                 imap_error::from(&e)
             }
         }
@@ -302,7 +316,9 @@ pub unsafe extern "C" fn imap_output_advance(c: *mut imap_connection, n: usize) 
 #[no_mangle]
 pub unsafe extern "C" fn imap_idle_stop(c: *mut imap_connection) -> imap_error {
     guard(imap_error::Internal, || {
-        let Some(c) = c.as_mut() else { return imap_error::NullArgument };
+        let Some(c) = c.as_mut() else {
+            return imap_error::NullArgument;
+        };
         c.conn.idle_stop();
         imap_error::Ok
     })
@@ -372,7 +388,7 @@ pub unsafe extern "C" fn imap_is_busy(c: *const imap_connection) -> bool {
 /// `c` is NULL or a live connection.
 #[no_mangle]
 pub unsafe extern "C" fn imap_error_message(c: *const imap_connection) -> *const c_char {
-    guard(c"".as_ptr(), || c.as_ref().map_or(c"".as_ptr(), |c| c.message.as_ptr()))
+    guard(c"".as_ptr(), || c.as_ref().and_then(|c| c.message.as_deref()).map_or(c"".as_ptr(), CStr::as_ptr))
 }
 
 /// Advances the protocol one step. `cmd` starts a command (it is copied:
@@ -389,9 +405,12 @@ pub unsafe extern "C" fn imap_run(c: *mut imap_connection, cmd: *const imap_comm
         error: imap_error::NullArgument,
         u: imap_step_data { literal_data: imap_bytes { ptr: std::ptr::null(), len: 0 } },
     });
-    let Some(c) = c.as_mut() else { return &NULL_STEP.0 };
-    let step = guard(imap_step::error(imap_error::Internal), || run(c, cmd.as_ref()));
-    c.step = step;
+    let Some(c) = c.as_mut() else {
+        return &NULL_STEP.0;
+    };
+    if guard(true, || run(c, cmd.as_ref())) {
+        c.step = imap_step::error(imap_error::Internal);
+    }
     &c.step
 }
 
@@ -401,29 +420,36 @@ struct StaticStep(imap_step);
 // SAFETY: the static step holds no pointer and is never written.
 unsafe impl Sync for StaticStep {}
 
-fn run(c: &mut imap_connection, cmd: Option<&imap_command>) -> imap_step {
+/// Runs one step into `c.step`, in place (building the 88-byte step
+/// elsewhere and copying it costs more than converting a small response).
+/// False if it panicked midway.
+fn run(c: &mut imap_connection, cmd: Option<&imap_command>) -> bool {
     c.arena.clear();
-    c.message = CString::default();
+    c.message = None;
     let action = match cmd {
         None => Action::Await,
         Some(cmd) => match cmd.to_action() {
             Ok(a) => a,
-            Err(e) => return fail(c, e, "this AUTHENTICATE command was already run (its authenticator is used up)".into()),
+            Err(e) => {
+                fail(c, e, "this AUTHENTICATE command was already run (its authenticator is used up)".into());
+                return false;
+            }
         },
     };
     match c.conn.run(action) {
         Ok(Step::AwaitDst) => {
             copy_output(c);
-            imap_step::of(imap_step_kind::AwaitDst)
+            c.step = imap_step::of(imap_step_kind::AwaitDst);
         }
-        Ok(step) => convert(&c.arena, &step),
+        Ok(step) => convert(&c.arena, &step, &mut c.step),
         Err(e) => fail(c, imap_error::from(&e), e.to_string()),
     }
+    false
 }
 
-fn fail(c: &mut imap_connection, code: imap_error, message: String) -> imap_step {
-    c.message = CString::new(message.replace('\0', " ")).unwrap_or_default();
-    imap_step::error(code)
+fn fail(c: &mut imap_connection, code: imap_error, message: String) {
+    c.message = CString::new(message.replace('\0', " ")).ok();
+    c.step = imap_step::error(code);
 }
 
 /// Copies pending output into the free part of the buffer given by
@@ -438,24 +464,40 @@ fn copy_output(c: &mut imap_connection) {
     c.dst_pos += c.conn.dst(free);
 }
 
-fn convert(a: &Arena, step: &Step<'_>) -> imap_step {
+/// Writes `step` as C into `out`.
+fn convert(a: &Arena, step: &Step<'_>, out: &mut imap_step) {
     use imap_step_kind as K;
-    let text = |a: &Arena, kind, t| imap_step { u: imap_step_data { text: types::resp_text(a, t) }, ..imap_step::of(kind) };
-    match step {
-        Step::AwaitSrc => imap_step::of(K::AwaitSrc),
-        Step::AwaitDst => imap_step::of(K::AwaitDst),
-        Step::Done => imap_step::of(K::Done),
-        Step::Untagged(u) => imap_step { u: imap_step_data { untagged: types::untagged(a, u) }, ..imap_step::of(K::Untagged) },
-        Step::Ok(t) => text(a, K::Ok, t),
-        Step::Preauth(t) => text(a, K::Preauth, t),
-        Step::No(t) => text(a, K::No, t),
-        Step::Bad(t) => text(a, K::Bad, t),
-        Step::StartTls => imap_step::of(K::Starttls),
-        Step::LiteralBegin(b) => {
-            imap_step { u: imap_step_data { literal_begin: types::literal_begin(b) }, ..imap_step::of(K::LiteralBegin) }
+    out.error = imap_error::Ok;
+    out.kind = match step {
+        Step::AwaitSrc => K::AwaitSrc,
+        Step::AwaitDst => K::AwaitDst,
+        Step::Done => K::Done,
+        Step::Untagged(u) => {
+            out.u.untagged = types::untagged(a, u);
+            K::Untagged
         }
-        Step::LiteralData(d) => imap_step { u: imap_step_data { literal_data: imap_bytes::of(d) }, ..imap_step::of(K::LiteralData) },
-        Step::LiteralEnd => imap_step::of(K::LiteralEnd),
-        Step::Malformed(m) => imap_step { u: imap_step_data { malformed: types::malformed(m) }, ..imap_step::of(K::Malformed) },
-    }
+        Step::Ok(t) | Step::Preauth(t) | Step::No(t) | Step::Bad(t) => {
+            out.u.text = types::resp_text(a, t);
+            match step {
+                Step::Ok(_) => K::Ok,
+                Step::Preauth(_) => K::Preauth,
+                Step::No(_) => K::No,
+                _ => K::Bad,
+            }
+        }
+        Step::StartTls => K::Starttls,
+        Step::LiteralBegin(b) => {
+            out.u.literal_begin = types::literal_begin(b);
+            K::LiteralBegin
+        }
+        Step::LiteralData(d) => {
+            out.u.literal_data = imap_bytes::of(d);
+            K::LiteralData
+        }
+        Step::LiteralEnd => K::LiteralEnd,
+        Step::Malformed(m) => {
+            out.u.malformed = types::malformed(m);
+            K::Malformed
+        }
+    };
 }

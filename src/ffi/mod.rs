@@ -70,18 +70,28 @@ impl Arena {
 
     /// Keeps the elements of `items` alive, in the arena, and returns a
     /// pointer to them and their count. The iterator may itself allocate
-    /// in the arena (a list of lists).
+    /// in the arena (a list of lists): the array is reserved first and
+    /// each element written in place, with no intermediate copy.
     pub(crate) fn slice<T: Copy, I>(&self, items: I) -> (*const T, usize)
     where
         I: IntoIterator<Item = T>,
         I::IntoIter: ExactSizeIterator,
     {
-        let items = items.into_iter();
-        if items.len() == 0 {
+        let mut items = items.into_iter();
+        let len = items.len();
+        if len == 0 {
             return (std::ptr::NonNull::dangling().as_ptr(), 0);
         }
-        let kept = self.0.bump().alloc_slice_fill_iter(items);
-        (kept.as_ptr(), kept.len())
+        let layout = std::alloc::Layout::array::<T>(len).unwrap_or_else(|_| capacity_overflow());
+        let array = self.0.bump().alloc_layout(layout).cast::<T>().as_ptr();
+        for i in 0..len {
+            let Some(item) = items.next() else {
+                return (array, i);
+            };
+            // SAFETY: `array` has room for `len` elements and `i < len`.
+            unsafe { array.add(i).write(item) };
+        }
+        (array, len)
     }
 
     /// Keeps `v` alive and returns a pointer to it.
@@ -97,6 +107,13 @@ impl Arena {
         let kept = self.0.bump().alloc_slice_copy(b);
         imap_bytes { ptr: kept.as_ptr(), len: kept.len() }
     }
+}
+
+/// A list too long to address: a panic, which [`guard`] turns into an
+/// error value at the boundary.
+#[cold]
+fn capacity_overflow() -> ! {
+    panic!("list too long for the C ABI's arena")
 }
 
 /// Runs `f`, turning a panic into `on_panic`.

@@ -915,6 +915,85 @@ static void test_names(void) {
     CHECK(imap_mutf7_encode((const uint8_t *)"a&b", 3, NULL, 0) == 4);
 }
 
+/* imap_decoder_keep: a response outlives the decoder's next calls and the
+ * decoder itself; NULL for no decoder, before any event, after a non-response
+ * event; a kept response owns what it points to (valgrind and ASan see a
+ * read after free or a leak). */
+static void test_decoder_keep(void) {
+    CHECK(imap_decoder_keep(NULL) == NULL);
+    CHECK(imap_owned_response_get(NULL) == NULL);
+    imap_owned_response_free(NULL);
+
+    imap_decoder *d = imap_decoder_new(NULL);
+    CHECK(imap_decoder_keep(d) == NULL);
+    const char *in = "* 4 FETCH (UID 9 FLAGS (\\Seen $Junk) ENVELOPE (\"Mon\" \"a \\\"quoted\\\" subject\" "
+                     "((\"Ada\" NIL \"ada\" \"example.org\")) NIL NIL NIL NIL NIL NIL \"<m@x>\"))\r\n"
+                     "* 5 EXISTS\r\n* 1 FETCH (BODY[] {3}\r\nabc)\r\n";
+    CHECK(imap_decoder_feed(d, (const uint8_t *)in, strlen(in)) == IMAP_ERROR_OK);
+    const imap_event *ev = imap_decoder_next(d);
+    CHECK(ev->kind == IMAP_EVENT_KIND_RESPONSE);
+    imap_owned_response *fetch = imap_decoder_keep(d);
+    CHECK(fetch != NULL);
+    ev = imap_decoder_next(d);
+    CHECK(ev->kind == IMAP_EVENT_KIND_RESPONSE);
+    imap_owned_response *exists = imap_decoder_keep(d);
+    imap_owned_response *again = imap_decoder_keep(d);
+    CHECK(exists != NULL && again != NULL && again != exists);
+    imap_owned_response_free(again);
+    ev = imap_decoder_next(d);
+    CHECK(ev->kind == IMAP_EVENT_KIND_RESPONSE);
+    CHECK(ev->u.response.untagged.u.fetch.items[0].u.section.data.len == 3);
+    imap_owned_response *literal = imap_decoder_keep(d);
+    ev = imap_decoder_next(d);
+    CHECK(ev->kind == IMAP_EVENT_KIND_NONE);
+    CHECK(imap_decoder_keep(d) == NULL);
+    /* More input overwrites the decoder's buffer, then the decoder goes. */
+    CHECK(imap_decoder_feed(d, (const uint8_t *)"* 6 EXISTS\r\n", 12) == IMAP_ERROR_OK);
+    imap_decoder_free(d);
+
+    const imap_response *r = imap_owned_response_get(fetch);
+    CHECK(r != NULL && r->kind == IMAP_RESPONSE_KIND_UNTAGGED && r->untagged.kind == IMAP_UNTAGGED_KIND_FETCH);
+    if (r && r->untagged.kind == IMAP_UNTAGGED_KIND_FETCH) {
+        const imap_fetch *f = &r->untagged.u.fetch;
+        CHECK(f->seq == 4 && f->len == 3);
+        CHECK(f->items[0].kind == IMAP_FETCH_KIND_UID && f->items[0].u.number == 9);
+        CHECK(f->items[1].kind == IMAP_FETCH_KIND_FLAGS && f->items[1].u.flags.len == 2);
+        CHECK(f->items[1].u.flags.items[1].kind == IMAP_FLAG_KIND_KEYWORD);
+        CHECK_BYTES(f->items[1].u.flags.items[1].name.ptr, f->items[1].u.flags.items[1].name.len, "$Junk", 5);
+        CHECK(f->items[2].kind == IMAP_FETCH_KIND_ENVELOPE);
+        const imap_envelope *e = f->items[2].u.envelope;
+        CHECK_BYTES(e->subject.ptr, e->subject.len, "a \"quoted\" subject", 18);
+        CHECK(e->from.len == 1);
+        CHECK_BYTES(e->from.items[0].host.ptr, e->from.items[0].host.len, "example.org", 11);
+        CHECK_BYTES(e->message_id.ptr, e->message_id.len, "<m@x>", 5);
+        CHECK(e->date.len == 3 && e->to.len == 0 && e->in_reply_to.ptr == NULL);
+    }
+    r = imap_owned_response_get(exists);
+    CHECK(r != NULL && r->untagged.kind == IMAP_UNTAGGED_KIND_EXISTS && r->untagged.u.number == 5);
+    r = imap_owned_response_get(literal);
+    CHECK(r != NULL && r->untagged.kind == IMAP_UNTAGGED_KIND_FETCH);
+    if (r && r->untagged.kind == IMAP_UNTAGGED_KIND_FETCH) {
+        const imap_fetch_section *s = &r->untagged.u.fetch.items[0].u.section;
+        CHECK_BYTES(s->data.ptr, s->data.len, "abc", 3);
+    }
+    imap_owned_response_free(fetch);
+    imap_owned_response_free(exists);
+    imap_owned_response_free(literal);
+
+    /* A malformed response or a streamed literal's events are not kept. */
+    imap_limits stream = {1000, 1000, 1000, 100, 2, 0};
+    d = imap_decoder_new(&stream);
+    const char *other = "* 1 FETCH (UID x)\r\n* 3 FETCH (BODY[1] {5}\r\nhello)\r\n";
+    CHECK(imap_decoder_feed(d, (const uint8_t *)other, strlen(other)) == IMAP_ERROR_OK);
+    for (ev = imap_decoder_next(d); ev->kind != IMAP_EVENT_KIND_NONE; ev = imap_decoder_next(d)) {
+        CHECK(ev->kind != IMAP_EVENT_KIND_ERROR);
+        imap_owned_response *k = imap_decoder_keep(d);
+        CHECK((k != NULL) == (ev->kind == IMAP_EVENT_KIND_RESPONSE));
+        imap_owned_response_free(k);
+    }
+    imap_decoder_free(d);
+}
+
 int main(void) {
     test_version();
     test_errors();
@@ -922,6 +1001,7 @@ int main(void) {
     test_constructors();
     test_limits();
     test_decoder_arguments();
+    test_decoder_keep();
     test_connection_arguments();
     test_output_overrun();
     test_command_builders();

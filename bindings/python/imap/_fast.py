@@ -21,7 +21,8 @@ from __future__ import annotations
 import ctypes
 import struct
 import sys
-from typing import Any, Callable, Dict, List, Optional, Tuple, Type
+import threading
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, cast
 
 from . import _convert, _ffi
 from .types import (
@@ -35,6 +36,7 @@ from .types import (
     FetchKind,
     Flag,
     FlagKind,
+    LAZY_ITEMS,
     Untagged,
 )
 
@@ -137,6 +139,35 @@ _BODY = reader(
 _BODY_SIZE = ctypes.sizeof(_ffi.imap_body)
 _DISPOSITION = reader(_ffi.imap_disposition, *_bytes_fields("kind"), "params.items", "params.len")
 
+_T = TypeVar("_T")
+
+
+def _maker(cls: Type[_T]) -> Callable[..., _T]:
+    """A positional constructor of the frozen dataclass ``cls`` that sets its
+    fields' dict in one step: a frozen dataclass's ``__init__`` sets each field
+    through ``object.__setattr__`` (8% of the instructions of a decoded
+    ENVELOPE + BODYSTRUCTURE response). The instance is the same as ``cls(...)``
+    builds (same class, ``__dict__``, equality, hash, repr and pickling);
+    only classes without ``__post_init__`` qualify."""
+    assert not hasattr(cls, "__post_init__") and "__slots__" not in cls.__dict__
+    names = tuple(getattr(cls, "__dataclass_fields__"))
+    new, set_dict = object.__new__, object.__setattr__
+
+    def make(*values: Any) -> _T:
+        obj = new(cls)
+        set_dict(obj, "__dict__", dict(zip(names, values)))
+        return obj
+
+    return make
+
+
+_new_address = _maker(Address)
+_new_envelope = _maker(Envelope)
+_new_body = _maker(BodyStructure)
+_new_disposition = _maker(Disposition)
+_new_item = _maker(FetchItem)
+_new_fetch = _maker(Fetch)
+
 _FLAG_KINDS = list(FlagKind)
 _SYSTEM_FLAGS = [_convert._SYSTEM.get(k) for k in FlagKind]
 _FETCH_KINDS = list(FetchKind)
@@ -172,7 +203,7 @@ def flags(p: int, n: int) -> Tuple[Flag, ...]:
 def addresses(p: int, n: int) -> Tuple[Address, ...]:
     mem = MEM
     return tuple(
-        Address(
+        _new_address(
             mem[a : a + an] if a else None,
             mem[b : b + bn] if b else None,
             mem[c : c + cn] if c else None,
@@ -187,7 +218,7 @@ def envelope(p: int) -> Optional[Envelope]:
     if not p:
         return None
     v = _ENVELOPE.unpack_from(MEM, p)
-    return Envelope(
+    return _new_envelope(
         _raw(v[0], v[1]),
         _raw(v[2], v[3]),
         addresses(v[4], v[5]),
@@ -223,11 +254,11 @@ def body(p: int, depth: int = 0) -> BodyStructure:
     disposition = None
     if disp:
         kp, kn, qp, qn = _DISPOSITION.unpack_from(MEM, disp)
-        disposition = Disposition(MEM[kp : kp + kn].decode(_U, _SE) if kp else "", pairs_text(qp, qn))
+        disposition = _new_disposition(MEM[kp : kp + kn].decode(_U, _SE) if kp else "", pairs_text(qp, qn))
     extensions: Tuple[Any, ...] = ()
     if xp and xn:
         extensions = tuple(_convert.body_extension(x) for x in _convert.items(ctypes.cast(xp, ctypes.POINTER(_ffi.imap_body_extension)), xn))
-    return BodyStructure(  # positional: cheaper than keywords for 18 fields
+    return _new_body(
         _BODY_KINDS[kind] if kind < len(_BODY_KINDS) else BodyKind.BASIC,
         _text(mp, mn),
         MEM[sp : sp + sn].decode(_U, _SE) if sp else "",
@@ -292,11 +323,8 @@ _ITEMS: Dict[int, Tuple[FetchKind, Callable[[int], Any]]] = {
 _KIND_ONLY = reader(_ffi.imap_fetch_item, "kind")
 
 
-def untagged(p: int) -> Untagged:
-    """The untagged response at address ``p`` (an ``imap_untagged``)."""
-    kind, seq, items, n = _UNTAGGED.unpack_from(MEM, p)
-    if kind != _UNTAGGED_FETCH:
-        return _convert.untagged(_ffi.imap_untagged.from_address(p))
+def fetch_items(items: int, n: int) -> Tuple[FetchItem, ...]:
+    """The ``n`` FETCH items of the ``imap_fetch_item`` array at ``items``."""
     out = []
     at = items
     for (k,) in _KIND_ONLY.iter_unpack(_array(items, n, _ITEM_SIZE)):
@@ -304,16 +332,70 @@ def untagged(p: int) -> Untagged:
         if hot is None:
             out.append(_convert.fetch_item(_ffi.imap_fetch_item.from_address(at)))
         else:
-            out.append(FetchItem(hot[0], hot[1](at)))
+            out.append(_new_item(hot[0], hot[1](at)))
         at += _ITEM_SIZE
-    return Fetch(seq, tuple(out))
+    return tuple(out)
 
 
-def response(p: int) -> Any:
-    """The response at address ``p`` (an ``imap_response``)."""
-    if _KIND.unpack_from(MEM, p)[0] == 0:
-        return untagged(p + _RESPONSE_UNTAGGED)
-    return _convert.response(_ffi.imap_response.from_address(p))
+def untagged(p: int) -> Untagged:
+    """The untagged response at address ``p`` (an ``imap_untagged``)."""
+    kind, seq, items, n = _UNTAGGED.unpack_from(MEM, p)
+    if kind != _UNTAGGED_FETCH:
+        return _convert.untagged(_ffi.imap_untagged.from_address(p))
+    return _new_fetch(seq, fetch_items(items, n))
 
 
+class _Kept:
+    """A FETCH response kept by ``imap_decoder_keep`` until its items are
+    read (then converted, and the C copy freed) or it is garbage."""
+
+    __slots__ = ("handle",)
+
+    def __init__(self, handle: int) -> None:
+        self.handle: Optional[int] = handle
+
+    def __call__(self, fetch: Fetch) -> Tuple[FetchItem, ...]:
+        """Converts the items into ``fetch`` (once, under a lock: two threads
+        reading them at once must not both convert, or free twice)."""
+        with _KEEP_LOCK:
+            d = fetch.__dict__
+            if "items" not in d:
+                h = self.handle
+                assert h is not None
+                _, _, items, n = _UNTAGGED.unpack_from(MEM, _ffi.imap_owned_response_get(h) + _RESPONSE_UNTAGGED)
+                d["items"] = fetch_items(items, n)
+                del d[LAZY_ITEMS]
+                self.handle = None
+                _ffi.imap_owned_response_free(h)
+            return cast(Tuple[FetchItem, ...], d["items"])
+
+    def __del__(self) -> None:
+        if self.handle is not None:
+            _ffi.imap_owned_response_free(self.handle)
+            self.handle = None
+
+
+_KEEP_LOCK = threading.Lock()
+
+
+def response(p: int, keep: Optional[Callable[[], Optional[int]]] = None) -> Any:
+    """The response at address ``p`` (an ``imap_response``). With ``keep``
+    (a call of ``imap_decoder_keep`` on the decoder that gave it), a FETCH
+    response's items are converted when first read rather than now."""
+    if _KIND.unpack_from(MEM, p)[0] != 0:
+        return _convert.response(_ffi.imap_response.from_address(p))
+    u = p + _RESPONSE_UNTAGGED
+    if keep is not None:
+        kind, seq = _UNTAGGED_SEQ.unpack_from(MEM, u)
+        if kind == _UNTAGGED_FETCH:
+            h = keep()
+            if h:
+                fetch = _NEW(Fetch)
+                _SET(fetch, "__dict__", {"seq": seq, LAZY_ITEMS: _Kept(h)})
+                return fetch
+    return untagged(u)
+
+
+_UNTAGGED_SEQ = reader(_ffi.imap_untagged, "kind", "u.fetch.seq")
+_NEW, _SET = object.__new__, object.__setattr__
 _KIND = reader(_ffi.imap_response, "kind")

@@ -953,6 +953,9 @@ imap_decoder_new = _fn("imap_decoder_new", handle, [POINTER(imap_limits)])
 imap_decoder_free = _fn("imap_decoder_free", None, [handle])
 imap_decoder_feed = _fn("imap_decoder_feed", c_uint32, [handle, c_void_p, c_size_t])
 imap_decoder_next = _fn("imap_decoder_next", POINTER(imap_event), [handle])
+imap_decoder_keep = _fn("imap_decoder_keep", handle, [handle])
+imap_owned_response_get = _fn("imap_owned_response_get", c_void_p, [handle])
+imap_owned_response_free = _fn("imap_owned_response_free", None, [handle])
 
 
 def _by_address(name: str, argtypes: List[Any]) -> Any:

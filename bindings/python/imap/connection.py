@@ -337,6 +337,10 @@ class Decoder(_Owned):
     :class:`imap.LiteralData` / :class:`imap.LiteralEnd` when literals are
     streamed. Iteration stops when more input is needed; a fatal framing
     error is raised as an :class:`imap.FatalError`.
+
+    A FETCH response's items are converted to Python values when first read
+    (the library keeps a copy of the response until then): decoding many
+    responses and reading a few costs little more than the decoding.
     """
 
     def __init__(self, limits: Optional[Limits] = None):
@@ -372,7 +376,9 @@ class Decoder(_Owned):
                 raise Error("imap_decoder_next returned NULL")
             k, error = _fast.EVENT.unpack_from(_fast.MEM, p)
             if k == 1:
-                event: Event = _fast.response(p + _fast.EVENT_U)
+                # A FETCH keeps its C copy (imap_decoder_keep) and converts
+                # its items when first read.
+                event: Event = _fast.response(p + _fast.EVENT_U, lambda: _ffi.imap_decoder_keep(self._ptr))
                 return event
             if k == 0:
                 return None

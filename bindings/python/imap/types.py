@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from . import mutf7
 
@@ -1174,6 +1174,11 @@ class FetchItem:
     value: Any
 
 
+#: The key, in the dict of a lazily decoded :class:`Fetch`, of the call that
+#: converts its items when first read (see ``imap._fast.response``).
+LAZY_ITEMS = "_lazy_items"
+
+
 @dataclass(frozen=True)
 class Fetch(Untagged):
     """``* n FETCH (...)``: the message sequence number and its items, with
@@ -1182,6 +1187,22 @@ class Fetch(Untagged):
     seq: int
     items: Tuple[FetchItem, ...]
     kind = UntaggedKind.FETCH
+
+    if not TYPE_CHECKING:  # for mypy, a Fetch has only the attributes above
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for an attribute missing from the instance dict:
+            # the items of a FETCH that imap.Decoder decoded lazily, which
+            # are converted on first read (the instance dict holds the
+            # converter under LAZY_ITEMS until then).
+            convert = self.__dict__.get(LAZY_ITEMS) if name == "items" else None
+            if convert is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            return convert(self)
+
+    def __getstate__(self) -> Dict[str, Any]:
+        """Pickled as its fields (a lazily decoded FETCH is converted first)."""
+        return {"seq": self.seq, "items": self.items}
 
     def get(self, kind: FetchKind, default: Any = None) -> Any:
         """The value of the first item of ``kind``."""

@@ -285,6 +285,16 @@ impl Decoder {
         &self.buf[(self.start + consumed).min(self.buf.len())..]
     }
 
+    /// The bytes of the response the last [`Decoder::next`] handed out,
+    /// until the next call that decodes; None after any other event. With
+    /// [`parse_response_with`], a way to keep a response beyond that call.
+    pub fn last_response(&self) -> Option<&[u8]> {
+        match self.handed {
+            Handed::Response(len) => self.buf.get(self.start..self.start + len),
+            _ => None,
+        }
+    }
+
     /// Removes and returns the buffered input not yet decoded, e.g. to
     /// hand it to a TLS or decompression layer after a protocol switch.
     pub fn take_buffered(&mut self) -> Vec<u8> {
@@ -567,7 +577,11 @@ impl Arena {
 /// assert_eq!(r, Response::Untagged(Untagged::Recent(7)));
 /// ```
 pub fn parse_response<'a>(bytes: &'a [u8], arena: &'a Arena) -> Result<Response<'a>, ParseError> {
-    let limits = Limits::default();
+    parse_response_with(bytes, arena, &Limits::default())
+}
+
+/// [`parse_response`] within `limits` (nesting depth, arena size).
+pub fn parse_response_with<'a>(bytes: &'a [u8], arena: &'a Arena, limits: &Limits) -> Result<Response<'a>, ParseError> {
     let mut p = parser::Parser::new(bytes, &arena.0, limits.max_depth, limits.max_response);
     response::response(&mut p)
 }

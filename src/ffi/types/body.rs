@@ -135,35 +135,31 @@ pub struct imap_section {
 }
 
 pub(crate) fn body_extensions(a: &Arena, v: &[BodyExtension<'_>]) -> (*const imap_body_extension, usize) {
-    let items: Vec<imap_body_extension> = v
-        .iter()
-        .map(|x| {
-            let mut e = imap_body_extension {
-                kind: imap_body_extension_kind::String,
-                string: imap_bytes::NIL,
-                number: 0,
-                items: std::ptr::null(),
-                len: 0,
-            };
-            match x {
-                BodyExtension::NString(s) => e.string = nstring(a, s),
-                BodyExtension::Number(n) => {
-                    e.kind = imap_body_extension_kind::Number;
-                    e.number = *n;
-                }
-                BodyExtension::List(l) => {
-                    e.kind = imap_body_extension_kind::List;
-                    (e.items, e.len) = body_extensions(a, l);
-                }
-                BodyExtension::Unparsed(r) => {
-                    e.kind = imap_body_extension_kind::Unparsed;
-                    e.string = bytes(a, r);
-                }
+    a.slice(v.iter().map(|x| {
+        let mut e = imap_body_extension {
+            kind: imap_body_extension_kind::String,
+            string: imap_bytes::NIL,
+            number: 0,
+            items: std::ptr::null(),
+            len: 0,
+        };
+        match x {
+            BodyExtension::NString(s) => e.string = nstring(a, s),
+            BodyExtension::Number(n) => {
+                e.kind = imap_body_extension_kind::Number;
+                e.number = *n;
             }
-            e
-        })
-        .collect();
-    a.slice(items)
+            BodyExtension::List(l) => {
+                e.kind = imap_body_extension_kind::List;
+                (e.items, e.len) = body_extensions(a, l);
+            }
+            BodyExtension::Unparsed(r) => {
+                e.kind = imap_body_extension_kind::Unparsed;
+                e.string = bytes(a, r);
+            }
+        }
+        e
+    }))
 }
 
 pub(crate) fn disposition(a: &Arena, d: &Option<Disposition<'_>>) -> *const imap_disposition {

@@ -126,19 +126,31 @@ pub struct imap_fetch_item {
     pub u: imap_fetch_data,
 }
 
+/// A FETCH item as C. The items every FETCH carries (UID, FLAGS, MODSEQ,
+/// RFC822.SIZE) are converted inline in the caller's loop; the rest in
+/// [`fetch_item_data`].
+#[inline(always)]
 pub(crate) fn fetch_item(a: &Arena, f: &FetchItem<'_>) -> imap_fetch_item {
+    use imap_fetch_kind as K;
+    match f {
+        FetchItem::Uid(n) => imap_fetch_item { kind: K::Uid, u: imap_fetch_data { number: *n } },
+        FetchItem::Flags(v) => imap_fetch_item { kind: K::Flags, u: imap_fetch_data { flags: flags(a, v) } },
+        FetchItem::ModSeq(n) => imap_fetch_item { kind: K::ModSeq, u: imap_fetch_data { number64: *n } },
+        FetchItem::Rfc822Size(n) => imap_fetch_item { kind: K::Rfc822Size, u: imap_fetch_data { number64: *n } },
+        _ => fetch_item_data(a, f),
+    }
+}
+
+/// Every other FETCH item as C (kept out of line: its frame is large).
+#[inline(never)]
+fn fetch_item_data(a: &Arena, f: &FetchItem<'_>) -> imap_fetch_item {
     use imap_fetch_kind as K;
     let data = |a: &Arena, kind, d: &NString<'_>| imap_fetch_item { kind, u: imap_fetch_data { data: nstring(a, d) } };
     let n64 = |kind, n: u64| imap_fetch_item { kind, u: imap_fetch_data { number64: n } };
     let sect = |a: &Arena, kind, s: imap_section, origin: &Option<u32>, d: &NString<'_>| imap_fetch_item {
         kind,
         u: imap_fetch_data {
-            section: imap_fetch_section {
-                section: s,
-                has_origin: origin.is_some(),
-                origin: origin.unwrap_or(0),
-                data: nstring(a, d),
-            },
+            section: imap_fetch_section { section: s, has_origin: origin.is_some(), origin: origin.unwrap_or(0), data: nstring(a, d) },
         },
     };
     match f {
@@ -184,9 +196,8 @@ pub(crate) fn fetch_item(a: &Arena, f: &FetchItem<'_>) -> imap_fetch_item {
         FetchItem::GmMsgId(n) => n64(K::GmMsgId, *n),
         FetchItem::GmThrId(n) => n64(K::GmThrId, *n),
         FetchItem::GmLabels(l) => imap_fetch_item { kind: K::GmLabels, u: imap_fetch_data { labels: bytes_list(a, l) } },
-        FetchItem::Other { name, value } => imap_fetch_item {
-            kind: K::Other,
-            u: imap_fetch_data { other: imap_pair { name: bytes(a, name), value: bytes(a, value) } },
-        },
+        FetchItem::Other { name, value } => {
+            imap_fetch_item { kind: K::Other, u: imap_fetch_data { other: imap_pair { name: bytes(a, name), value: bytes(a, value) } } }
+        }
     }
 }

@@ -104,6 +104,7 @@ pub struct imap_mailbox_attr {
     pub name: imap_bytes,
 }
 
+#[inline(always)]
 pub(crate) fn flag(a: &Arena, f: &Flag<'_>) -> imap_flag {
     let (kind, name) = match f {
         Flag::Answered => (imap_flag_kind::Answered, imap_bytes::NIL),

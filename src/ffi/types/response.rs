@@ -230,7 +230,25 @@ pub struct imap_malformed {
     pub error_offset: usize,
 }
 
+/// An untagged response as C. FETCH, by far the most frequent, is
+/// converted inline in the caller; the rest in [`untagged_other`].
+#[inline(always)]
 pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
+    match u {
+        Untagged::Fetch { seq, items } => fetch(a, *seq, items),
+        _ => untagged_other(a, u),
+    }
+}
+
+#[inline(always)]
+fn fetch(a: &Arena, seq: u32, items: &[FetchItem<'_>]) -> imap_untagged {
+    let (items, len) = a.slice(items.iter().map(|f| fetch_item(a, f)));
+    imap_untagged { kind: imap_untagged_kind::Fetch, u: imap_untagged_data { fetch: imap_fetch { seq, items, len } } }
+}
+
+/// Every untagged response but FETCH as C (kept out of line: its frame is large).
+#[inline(never)]
+fn untagged_other(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
     use imap_untagged_data as D;
     use imap_untagged_kind as K;
     let text = |a: &Arena, kind, t: &RespText<'_>| imap_untagged { kind, u: D { text: resp_text(a, t) } };
@@ -303,10 +321,8 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
             u: D { id: imap_id { is_nil: fields.is_none(), fields: pairs(a, fields.as_deref().unwrap_or(&[])) } },
         },
         Untagged::Quota { root, resources } => {
-            let v: Vec<imap_quota_resource> = resources
-                .iter()
-                .map(|r| imap_quota_resource { name: bytes(a, &r.name), usage: r.usage, limit: r.limit })
-                .collect();
+            let v: Vec<imap_quota_resource> =
+                resources.iter().map(|r| imap_quota_resource { name: bytes(a, &r.name), usage: r.usage, limit: r.limit }).collect();
             let (items, len) = a.slice(v);
             imap_untagged { kind: K::Quota, u: D { quota: imap_quota { root: bytes(a, root), items, len } } }
         }
@@ -321,10 +337,9 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
             let s: Vec<Bytes<'_>> = [identifier.clone(), required.clone()].into_iter().chain(optional.iter().cloned()).collect();
             imap_untagged { kind: K::ListRights, u: D { mailbox_data: mailbox_data(a, mailbox, &s, &[], false) } }
         }
-        Untagged::MyRights { mailbox, rights } => imap_untagged {
-            kind: K::MyRights,
-            u: D { mailbox_data: mailbox_data(a, mailbox, std::slice::from_ref(rights), &[], false) },
-        },
+        Untagged::MyRights { mailbox, rights } => {
+            imap_untagged { kind: K::MyRights, u: D { mailbox_data: mailbox_data(a, mailbox, std::slice::from_ref(rights), &[], false) } }
+        }
         Untagged::Metadata { mailbox, entries } => {
             let data = match entries {
                 MetadataEntries::Values(v) => mailbox_data(a, mailbox, &[], v, false),
@@ -335,22 +350,14 @@ pub(crate) fn untagged(a: &Arena, u: &Untagged<'_>) -> imap_untagged {
         Untagged::Exists(n) => imap_untagged { kind: K::Exists, u: D { number: *n } },
         Untagged::Recent(n) => imap_untagged { kind: K::Recent, u: D { number: *n } },
         Untagged::Expunge(n) => imap_untagged { kind: K::Expunge, u: D { number: *n } },
-        Untagged::Fetch { seq, items } => {
-            let (items, len) = a.slice(items.iter().map(|f| fetch_item(a, f)));
-            imap_untagged { kind: K::Fetch, u: D { fetch: imap_fetch { seq: *seq, items, len } } }
-        }
+        Untagged::Fetch { seq, items } => fetch(a, *seq, items),
         Untagged::Vanished { earlier, uids } => {
             imap_untagged { kind: K::Vanished, u: D { vanished: imap_vanished { earlier: *earlier, uids: seq_set(a, uids) } } }
         }
         Untagged::Other { number, name, rest } => imap_untagged {
             kind: K::Other,
             u: D {
-                other: imap_other {
-                    has_number: number.is_some(),
-                    number: number.unwrap_or(0),
-                    name: bytes(a, name),
-                    rest: bytes(a, rest),
-                },
+                other: imap_other { has_number: number.is_some(), number: number.unwrap_or(0), name: bytes(a, name), rest: bytes(a, rest) },
             },
         },
     }
@@ -361,6 +368,7 @@ pub(crate) fn no_untagged() -> imap_untagged {
     imap_untagged { kind: imap_untagged_kind::Other, u: imap_untagged_data { number: 0 } }
 }
 
+#[inline(always)]
 pub(crate) fn response(a: &Arena, r: &Response<'_>) -> imap_response {
     let empty_text = imap_resp_text { code: std::ptr::null(), text: imap_bytes::NIL };
     match r {
