@@ -2869,6 +2869,23 @@ size_t imap_mutf7_decode(const uint8_t *name, size_t len, uint8_t *out, size_t c
 // As for `imap_mutf7_decode`.
 size_t imap_mutf7_encode(const uint8_t *name, size_t len, uint8_t *out, size_t cap);
 
+// Decodes a mailbox name that must be canonical modified UTF-7 (for a
+// name the caller wants checked, where `imap_mutf7_decode` would pass a
+// bad one through unchanged). On success returns true and sets `*len_out`
+// to the full length of the UTF-8 name (what fits of it is in `out`); on
+// failure (an 8-bit byte, an unterminated or bad base64 section, bad
+// UTF-16, encoded printable ASCII, a null shift) returns false, writes
+// nothing and sets `*len_out` to the offset in `name` where the fault
+// starts. False with `*len_out` unset for NULL arguments.
+//
+// # Safety
+// As for `imap_mutf7_decode`; `len_out` is NULL or points to a `size_t`.
+bool imap_mutf7_decode_strict(const uint8_t *name,
+                              size_t len,
+                              uint8_t *out,
+                              size_t cap,
+                              size_t *len_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus
