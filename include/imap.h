@@ -1922,6 +1922,18 @@ struct imap_fetch_items *imap_fetch_items_macro(imap_fetch_macro m);
 // `items` is NULL or FETCH items not yet freed nor given away.
 bool imap_fetch_items_add(struct imap_fetch_items *items, imap_fetch_attr attr);
 
+// Adds one item written as in a command, parsed by the core
+// (`FetchAttr::parse`): `"UID"`, `"RFC822.SIZE"`, `"PREVIEW (LAZY)"`,
+// `"BODY.PEEK[HEADER.FIELDS (From To)]<0.2048>"`, `"BINARY[1.2]"`,
+// `"BINARY.SIZE[2]"`... (names in any case; no surrounding spaces).
+// False if an argument is NULL, `items` is a macro, or `item` is not a
+// FETCH item.
+//
+// # Safety
+// `items` is NULL or FETCH items not yet freed nor given away; `item` is
+// NULL or a NUL-terminated string.
+bool imap_fetch_items_add_text(struct imap_fetch_items *items, const char *item);
+
 // Adds `BODY[section]`, or `BODY.PEEK[section]` when `peek` is true (it
 // does not set `\Seen`). `section` is what goes between the brackets:
 // `""` (the whole message), `"1.2"`, `"HEADER"`, `"TEXT"`, `"1.MIME"`,

@@ -1196,3 +1196,4 @@ def into_buffer(call: Any, guess: int) -> bytes:
         buf = ctypes.create_string_buffer(n)
         n = call(buf, n)
     return buf.raw[:n]
+imap_fetch_items_add_text = _fn("imap_fetch_items_add_text", c_bool, [handle, c_char_p])

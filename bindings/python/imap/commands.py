@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import builtins
 import ctypes
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -576,21 +575,9 @@ def move(messages: Any, mailbox_name: StrOrBytes, *, uid: bool = False) -> Comma
 
 # -- FETCH and STORE -------------------------------------------------------------------
 
-_ATTRS = {
-    "ENVELOPE": "ENVELOPE", "FLAGS": "FLAGS", "INTERNALDATE": "INTERNAL_DATE", "RFC822": "RFC822",
-    "RFC822.HEADER": "RFC822_HEADER", "RFC822.TEXT": "RFC822_TEXT", "RFC822.SIZE": "RFC822_SIZE",
-    "BODY": "BODY", "BODYSTRUCTURE": "BODYSTRUCTURE", "UID": "UID", "MODSEQ": "MODSEQ",
-    "X-GM-MSGID": "GM_MSGID", "X-GM-THRID": "GM_THRID", "X-GM-LABELS": "GM_LABELS",
-    "EMAILID": "EMAIL_ID", "THREADID": "THREAD_ID", "SAVEDATE": "SAVE_DATE", "PREVIEW": "PREVIEW",
-    "PREVIEW (LAZY)": "PREVIEW_LAZY",
-}
-_SECTION_ITEM = re.compile(
-    r"^(BODY|BODY\.PEEK|BINARY|BINARY\.PEEK|BINARY\.SIZE)\[(.*)\](?:<(\d+)\.(\d+)>)?$", re.IGNORECASE | re.DOTALL
-)
-
-
 def _fetch_items(items: Any) -> int:
-    """Builds ``imap_fetch_items`` (owned by the caller until given to a command)."""
+    """Builds ``imap_fetch_items`` (owned by the caller until given to a
+    command); each item is parsed by the library (``imap_fetch_items_add_text``)."""
     if isinstance(items, str) and items.upper() in _ffi.IMAP_FETCH_MACRO:
         p = _c("imap_fetch_items_macro")(_ffi.IMAP_FETCH_MACRO[items.upper()])
         if not p:
@@ -601,45 +588,13 @@ def _fetch_items(items: Any) -> int:
     p = _c("imap_fetch_items_new")()
     if not p:
         raise MemoryError("imap_fetch_items_new failed")
+    add = _c("imap_fetch_items_add_text")
     try:
         for item in items:
-            if isinstance(item, bytes):
-                item = item.decode("utf-8", "surrogateescape")
-            if not isinstance(item, str):
+            if not isinstance(item, (str, bytes)):
                 raise TypeError(f"a FETCH item is a str such as 'UID' or 'BODY.PEEK[HEADER]', not {item!r}")
-            text = " ".join(item.split())
-            attr = _ATTRS.get(text.upper())
-            if attr is not None:
-                ok = _ffi.imap_fetch_items_add(p, _ffi.IMAP_FETCH_ATTR[attr])
-            else:
-                m = _SECTION_ITEM.match(item.strip())
-                if m is None:
-                    raise InvalidArgument(f"unknown FETCH item {item!r}")
-                name, section = m.group(1).upper(), cstr(m.group(2), "section")
-                partial = m.group(3) is not None
-                if partial:
-                    off, length = int(m.group(3)), int(m.group(4))
-                    if off >= 1 << 32 or length >= 1 << 32:
-                        raise EncodeError(f"partial range of {item!r} out of range")
-                peek = name.endswith(".PEEK")
-                if name.startswith("BODY"):
-                    ok = (
-                        _ffi.imap_fetch_items_add_body_partial(p, section, peek, off, length)
-                        if partial
-                        else _ffi.imap_fetch_items_add_body(p, section, peek)
-                    )
-                elif name == "BINARY.SIZE":
-                    if partial:
-                        raise InvalidArgument("BINARY.SIZE takes no partial range")
-                    ok = _ffi.imap_fetch_items_add_binary_size(p, section)
-                else:
-                    ok = (
-                        _ffi.imap_fetch_items_add_binary_partial(p, section, peek, off, length)
-                        if partial
-                        else _ffi.imap_fetch_items_add_binary(p, section, peek)
-                    )
-            if not ok:
-                raise InvalidArgument(f"FETCH item {item!r} is not valid")
+            if not add(p, cstr(item.strip(), "FETCH item")):
+                raise InvalidArgument(f"not a FETCH item: {item!r}")
     except BaseException:
         _ffi.imap_fetch_items_free(p)
         raise

@@ -30,6 +30,8 @@ keywords! {
 
 use crate::types::{Bytes, Date, DateTime, FetchItem, Section, SectionText, Slice};
 
+mod attr;
+
 /// `"(" item *(SP item) ")"`. An item list wrapped in extra parentheses (as
 /// Lotus Domino sends) is flattened.
 pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<&'a [FetchItem<'a>]> {
