@@ -14,8 +14,8 @@ from __future__ import annotations
 import builtins
 import ctypes
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from datetime import datetime
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _ffi
 from .auth import Authenticator
