@@ -790,6 +790,12 @@ typedef struct imap_idle_stopper imap_idle_stopper;
 // given to `imap_cmd_list_extended`.
 typedef struct imap_list_options imap_list_options;
 
+// A decoder that prints: server bytes in, one printed event out at a
+// time (responses, `(malformed offset)`, the events of streamed literals,
+// and a last `(fatal kind)` line when the input cannot go on). Free with
+// `imap_printer_free`.
+typedef struct imap_printer imap_printer;
+
 // An argument of a RAW command. Free with `imap_raw_arg_free` unless
 // given to a list or a command.
 typedef struct imap_raw_arg imap_raw_arg;
@@ -1602,6 +1608,9 @@ typedef struct imap_event {
   union imap_event_data u;
 } imap_event;
 
+// How `imap_printer` prints: one of `IMAP_PRINT_*`.
+typedef uint32_t imap_print_format;
+
 // `ENVELOPE`
 #define IMAP_FETCH_ATTR_ENVELOPE 0
 
@@ -1772,6 +1781,12 @@ typedef struct imap_event {
 
 // Or-ed with a key: `REVERSE key`.
 #define IMAP_SORT_REVERSE 256
+
+// The canonical one-line s-expression form (docs/sexp.md).
+#define IMAP_PRINT_SEXP 0
+
+// The one-line JSON form (`{"name": [args...]}` for a form).
+#define IMAP_PRINT_JSON 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -2897,6 +2912,36 @@ bool imap_mutf7_decode_strict(const uint8_t *name,
                               uint8_t *out,
                               size_t cap,
                               size_t *len_out);
+
+// A new printer in `format` (an `imap_print_format`) with `limits` (NULL:
+// the defaults); NULL if `format` is unknown.
+//
+// # Safety
+// `limits` is NULL or points to an `imap_limits`.
+struct imap_printer *imap_printer_new(imap_print_format format, const struct imap_limits *limits);
+
+// Frees a printer; NULL does nothing.
+//
+// # Safety
+// `p` is NULL or a printer not yet freed.
+void imap_printer_free(struct imap_printer *p);
+
+// Gives the printer the next bytes from the server; `len` 0 is the end of
+// the input (a response cut short then prints as a fatal error).
+//
+// # Safety
+// `p` is NULL or a live printer; `data` is NULL (with `len` 0) or points
+// to `len` bytes.
+imap_error imap_printer_feed(struct imap_printer *p, const uint8_t *data, size_t len);
+
+// The next event, printed on one line (no line ending); NIL (a NULL
+// `ptr`) when no complete event is buffered, after the `(fatal ...)`
+// line, and for a NULL `p`. The bytes are the printer's, valid until the
+// next call that takes it.
+//
+// # Safety
+// `p` is NULL or a live printer.
+struct imap_bytes imap_printer_next(struct imap_printer *p);
 
 #ifdef __cplusplus
 }  // extern "C"
