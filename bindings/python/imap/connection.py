@@ -37,7 +37,7 @@ from .types import (
     StepKind,
 )
 
-__all__ = ["Limits", "Connection", "Decoder"]
+__all__ = ["Limits", "Connection", "Decoder", "Printer"]
 
 Buffer = Union[bytes, bytearray, memoryview]
 
@@ -403,3 +403,62 @@ class Decoder(_Owned):
         """Feeds ``data`` and returns the events it completes."""
         self.feed(data)
         return list(self)
+
+
+class Printer(_Owned):
+    """The library's printer over a decoder (``imap_printer``): server bytes
+    in, each decoded event out as one line of text, in the canonical
+    s-expression form of docs/sexp.md (or JSON with ``json=True``): the
+    ``out`` lines of the decode vectors, what ``imap-trace`` prints. For
+    logs, traces and comparisons; the values themselves come from
+    :class:`Decoder`.
+
+    >>> with Printer() as p:
+    ...     p.print(b"* 3 EXISTS\\r\\n")
+    ['(exists 3)']
+
+    A fatal framing error is printed as a last ``(fatal kind)`` line, after
+    which nothing more is printed.
+    """
+
+    def __init__(self, limits: Optional[Limits] = None, *, json: bool = False):
+        lim = ctypes.byref(limits._c()) if limits is not None else None
+        ptr = _ffi.imap_printer_new(_ffi.IMAP_PRINT_JSON if json else _ffi.IMAP_PRINT_SEXP, lim)
+        if not ptr:
+            raise MemoryError("imap_printer_new failed")
+        self._ptr: Optional[int] = ptr
+        self._lock = threading.Lock()
+
+    _what = "printer"
+
+    def _free(self, p: int) -> None:
+        _ffi.imap_printer_free(p)
+
+    def feed(self, data: Buffer) -> None:
+        """Appends input (copied); ``b""`` marks the end of input."""
+        arg, n = _as_buffer(data)
+        with self._lock:
+            rc = _ffi.imap_printer_feed(self._handle(), arg, n)
+        if rc:
+            raise from_code(rc)
+
+    def feed_eof(self) -> None:
+        """Marks the end of input."""
+        self.feed(b"")
+
+    def __iter__(self) -> Iterator[str]:
+        """The lines of the events the input so far completes."""
+        while True:
+            with self._lock:
+                line = _ffi.string_at(_ffi.imap_printer_next(self._handle()))
+            if line is None:
+                return
+            yield line.decode("utf-8")
+
+    def print(self, data: Buffer) -> List[str]:
+        """Feeds ``data`` and returns the lines of the events it completes."""
+        self.feed(data)
+        return list(self)
+
+    def __repr__(self) -> str:
+        return f"<imap.Printer {'closed' if self._ptr is None else 'open'}>"
