@@ -18,8 +18,11 @@ from datetime import datetime
 from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _ffi
+from ._args import StrOrBytes, cstr, seqset
 from .auth import Authenticator
 from .errors import EncodeError, InvalidArgument
+from .search import build_keys
+from .types import Flag, MailboxAttr, MailboxAttrKind, SequenceSet, StatusKind
 
 __all__ = [
     "Command", "Wire", "QResync", "AppendMessage", "Atom", "Literal", "MailboxArg", "SetArg",
@@ -31,9 +34,6 @@ __all__ = [
     "get_quota_root", "set_quota", "get_acl", "set_acl", "delete_acl", "my_rights",
     "list_rights", "get_metadata", "set_metadata", "raw",
 ]
-
-StrOrBytes = Union[str, bytes]
-
 
 class Command:
     """A command handle (``imap_command *``). It can be run any number of
@@ -72,24 +72,6 @@ class Command:
 
 
 # -- argument helpers ---------------------------------------------------------
-
-
-def _bytes(value: StrOrBytes, what: str) -> bytes:
-    if isinstance(value, str):
-        b = value.encode("utf-8", "surrogateescape")
-    elif isinstance(value, (bytes, bytearray, memoryview)):
-        b = bytes(value)
-    else:
-        raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
-    return b
-
-
-def cstr(value: StrOrBytes, what: str) -> bytes:
-    """A NUL-terminated C string argument (no NUL byte allowed inside)."""
-    b = _bytes(value, what)
-    if b"\0" in b:
-        raise InvalidArgument(f"{what} contains a NUL byte, which IMAP cannot send")
-    return b
 
 
 def mailbox(value: StrOrBytes) -> bytes:
@@ -180,66 +162,6 @@ def _strs(values: Iterable[Any], what: str) -> Tuple[Any, int, List[bytes]]:
     return arr, len(items), items
 
 
-def seqset(value: Any) -> bytes:
-    """A sequence set in IMAP syntax from: a str (``"1:5,7"``, ``"*"``, ``"$"``),
-    an int, a ``range`` (step 1), an :class:`imap.SequenceSet`, or an
-    iterable of ints, ranges and ``(first, last)`` tuples (``None`` for ``*``).
-    Consecutive numbers are merged: ``[1, 2, 3, 7]`` is ``1:3,7``."""
-    from .types import SequenceSet
-
-    if isinstance(value, (str, bytes)):
-        b = cstr(value, "sequence set")
-        if not b.strip():
-            raise EncodeError("empty sequence set")
-        return b
-    if isinstance(value, SequenceSet):
-        return seqset(str(value))
-    if isinstance(value, bool):
-        raise TypeError("a sequence set is not a bool")
-    if isinstance(value, int):
-        return _n(value)
-    if isinstance(value, range):
-        value = [value]
-    try:
-        items = builtins.list(value)
-    except TypeError:
-        raise TypeError(f"not a sequence set: {value!r}") from None
-    ranges: List[Tuple[Optional[int], Optional[int]]] = []
-    for item in items:
-        if isinstance(item, bool):
-            raise TypeError("a sequence set is not a bool")
-        if isinstance(item, int):
-            _n(item)
-            if ranges and ranges[-1][1] is not None and ranges[-1][0] is not None and ranges[-1][1] + 1 == item \
-                    and ranges[-1][0] <= ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], item)
-            else:
-                ranges.append((item, item))
-        elif isinstance(item, range):
-            if item.step != 1:
-                raise EncodeError("a range in a sequence set must have step 1")
-            if len(item) == 0:
-                continue
-            ranges.append((item.start, item.stop - 1))
-        elif isinstance(item, tuple) and len(item) == 2:
-            ranges.append(item)
-        else:
-            raise TypeError(f"not a sequence set element: {item!r}")
-    if not ranges:
-        raise EncodeError("empty sequence set")
-
-    def one(n: Optional[int]) -> str:
-        return "*" if n is None else _n(n).decode()
-
-    return ",".join(one(a) if a == b else f"{one(a)}:{one(b)}" for a, b in ranges).encode()
-
-
-def _n(n: int) -> bytes:
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1 or n >= 1 << 32:
-        raise EncodeError(f"message number {n!r} is not in 1..4294967295")
-    return str(n).encode()
-
-
 def _u64(n: Optional[int], what: str) -> Any:
     if n is None:
         return None
@@ -249,8 +171,6 @@ def _u64(n: Optional[int], what: str) -> Any:
 
 
 def _flags(flags: Any) -> Tuple[Any, int, List[bytes]]:
-    from .types import Flag
-
     if isinstance(flags, (str, Flag)):
         flags = [flags]
     flags = builtins.list(flags)
@@ -281,8 +201,6 @@ def _mode(mode: str, table: Mapping[str, int], what: str) -> int:
 
 
 def _status_items(items: Iterable[Any]) -> Tuple[Any, int]:
-    from .types import StatusKind
-
     names = {
         "MESSAGES": "MESSAGES", "RECENT": "RECENT", "UIDNEXT": "UID_NEXT", "UIDVALIDITY": "UID_VALIDITY",
         "UNSEEN": "UNSEEN", "DELETED": "DELETED", "SIZE": "SIZE", "HIGHESTMODSEQ": "HIGHEST_MOD_SEQ",
@@ -421,8 +339,6 @@ def examine(mailbox_name: Any, *, condstore: bool = False, qresync: Optional[QRe
 
 
 def _attr(a: Any) -> str:
-    from .types import MailboxAttr, MailboxAttrKind
-
     if isinstance(a, MailboxAttrKind):
         a = MailboxAttr(a)
     if isinstance(a, MailboxAttr):
@@ -666,8 +582,6 @@ def store_labels(
 
 
 def _keys(keys: Sequence[Any]) -> Tuple[Any, int]:
-    from .search import build_keys
-
     return build_keys(keys)
 
 
@@ -851,8 +765,6 @@ class MailboxArg:
 
 
 def _raw_arg(a: Any) -> int:
-    from .types import SequenceSet
-
     if isinstance(a, Atom):
         p = _c("imap_raw_atom")(cstr(a.value, "atom"))
     elif isinstance(a, Literal):

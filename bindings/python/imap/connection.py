@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, TypeVar, Union
 
 from . import _convert, _fast, _ffi
-from .commands import Command, cstr
+from ._args import cstr
+from .commands import Command
 from .errors import Error, InvalidArgument, UsageError, from_code
 from .types import (
     Event,
