@@ -328,7 +328,37 @@ def _step(kind: int, u: Any) -> Step:
 _SIMPLE_STEPS = (Step(StepKind.AWAIT_SRC), Step(StepKind.AWAIT_DST), Step(StepKind.DONE))
 
 
-class Decoder(_Owned):
+class _Fed(_Owned):
+    """An object of the library that takes server bytes: made from limits,
+    fed with :meth:`feed`; its C functions are ``_free_fn`` and ``_feed_fn``."""
+
+    _free_fn: Any
+    _feed_fn: Any
+
+    def __init__(self, make: Any, *args: Any, limits: Optional[Limits] = None):
+        ptr = make(*args, ctypes.byref(limits._c()) if limits is not None else None)
+        if not ptr:
+            raise MemoryError(f"{make.__name__} failed")
+        self._ptr: Optional[int] = ptr
+        self._lock = threading.Lock()
+
+    def _free(self, p: int) -> None:
+        self._free_fn(p)
+
+    def feed(self, data: Buffer) -> None:
+        """Appends input (copied); ``b""`` marks the end of input."""
+        arg, n = _as_buffer(data)
+        with self._lock:
+            rc = self._feed_fn(self._handle(), arg, n)
+        if rc:
+            raise from_code(rc)
+
+    def feed_eof(self) -> None:
+        """Marks the end of input."""
+        self.feed(b"")
+
+
+class Decoder(_Fed):
     """The plain response decoder (``imap_decoder``), for proxies and tools.
 
     Feed it bytes with :meth:`feed` (``b""`` or :meth:`feed_eof` at the end of
@@ -341,29 +371,11 @@ class Decoder(_Owned):
     """
 
     def __init__(self, limits: Optional[Limits] = None):
-        lim = ctypes.byref(limits._c()) if limits is not None else None
-        ptr = _ffi.imap_decoder_new(lim)
-        if not ptr:
-            raise MemoryError("imap_decoder_new failed")
-        self._ptr: Optional[int] = ptr
-        self._lock = threading.Lock()
+        super().__init__(_ffi.imap_decoder_new, limits=limits)
 
     _what = "decoder"
-
-    def _free(self, p: int) -> None:
-        _ffi.imap_decoder_free(p)
-
-    def feed(self, data: Buffer) -> None:
-        """Appends input (copied); ``b""`` marks the end of input."""
-        arg, n = _as_buffer(data)
-        with self._lock:
-            rc = _ffi.imap_decoder_feed(self._handle(), arg, n)
-        if rc:
-            raise from_code(rc)
-
-    def feed_eof(self) -> None:
-        """Marks the end of input."""
-        self.feed(b"")
+    _free_fn = staticmethod(_ffi.imap_decoder_free)
+    _feed_fn = staticmethod(_ffi.imap_decoder_feed)
 
     def next(self) -> Optional[Event]:
         """The next event, or None when more input is needed."""
@@ -406,7 +418,7 @@ class Decoder(_Owned):
         return list(self)
 
 
-class Printer(_Owned):
+class Printer(_Fed):
     """The library's printer over a decoder (``imap_printer``): server bytes
     in, each decoded event out as one line of text, in the canonical
     s-expression form of docs/sexp.md (or JSON with ``json=True``): the
@@ -423,29 +435,11 @@ class Printer(_Owned):
     """
 
     def __init__(self, limits: Optional[Limits] = None, *, json: bool = False):
-        lim = ctypes.byref(limits._c()) if limits is not None else None
-        ptr = _ffi.imap_printer_new(_ffi.IMAP_PRINT_JSON if json else _ffi.IMAP_PRINT_SEXP, lim)
-        if not ptr:
-            raise MemoryError("imap_printer_new failed")
-        self._ptr: Optional[int] = ptr
-        self._lock = threading.Lock()
+        super().__init__(_ffi.imap_printer_new, _ffi.IMAP_PRINT_JSON if json else _ffi.IMAP_PRINT_SEXP, limits=limits)
 
     _what = "printer"
-
-    def _free(self, p: int) -> None:
-        _ffi.imap_printer_free(p)
-
-    def feed(self, data: Buffer) -> None:
-        """Appends input (copied); ``b""`` marks the end of input."""
-        arg, n = _as_buffer(data)
-        with self._lock:
-            rc = _ffi.imap_printer_feed(self._handle(), arg, n)
-        if rc:
-            raise from_code(rc)
-
-    def feed_eof(self) -> None:
-        """Marks the end of input."""
-        self.feed(b"")
+    _free_fn = staticmethod(_ffi.imap_printer_free)
+    _feed_fn = staticmethod(_ffi.imap_printer_feed)
 
     def __iter__(self) -> Iterator[str]:
         """The lines of the events the input so far completes."""

@@ -31,12 +31,9 @@ def decode(name: Union[str, bytes]) -> str:
     """Decodes a modified UTF-7 mailbox name; raises ValueError when it is
     not canonical modified UTF-7 (an 8-bit byte, a bad or unterminated
     shift, encoded printable ASCII), naming the offset of the fault."""
-    if isinstance(name, str):
-        data = name.encode("utf-8", "surrogateescape")
-    elif isinstance(name, (bytes, bytearray, memoryview)):
-        data = bytes(name)
-    else:
+    if not isinstance(name, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"decode() takes a str or bytes, not {type(name).__name__}")
+    data = name.encode("utf-8", "surrogateescape") if isinstance(name, str) else bytes(name)
     length = ctypes.c_size_t(0)
 
     def call(out: ctypes.Array[ctypes.c_char], cap: int) -> int:
