@@ -184,6 +184,15 @@ class _Session:
             raise Error(f"{name}: the connection is idle but the command has not completed")
         return None
 
+    def _left_over(self, step: Step) -> bool:
+        """A step of a command nobody waits for any more (a FETCH generator
+        left unfinished, an IDLE left by its loop): its untagged responses
+        go to ``on_untagged``. True when the connection is idle again."""
+        if step.kind is StepKind.UNTAGGED:
+            self._learn(step.value)
+            self._passing(step.value)
+        return step.kind is StepKind.DONE
+
     def _keep(self, collected: List[Untagged], event: Any, name: str) -> None:
         """Adds ``event`` to ``collected`` if it is an untagged response;
         :class:`imap.TooManyUntagged` past ``max_untagged`` (the caller then

@@ -159,15 +159,10 @@ class Client(_Session):
                 return step
             step = conn.run()
 
-
     async def _drain(self) -> None:
         self._c().idle_stop()  # an IDLE left by its loop; harmless otherwise
         while self._c().busy:
-            step = await self._step()
-            if step.kind is StepKind.UNTAGGED:
-                self._learn(step.value)
-                self._passing(step.value)
-            elif step.kind is StepKind.DONE:
+            if self._left_over(await self._step()):
                 return
 
     async def stream(self, cmd: Command) -> AsyncGenerator[Any, None]:

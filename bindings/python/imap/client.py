@@ -190,11 +190,7 @@ class Client(_Session):
         that was not consumed); its responses go to ``on_untagged``."""
         self._conn.idle_stop()  # an IDLE left unfinished; harmless otherwise
         while self._conn.busy:
-            step = self._step()
-            if step.kind is StepKind.UNTAGGED:
-                self._learn(step.value)
-                self._passing(step.value)
-            elif step.kind is StepKind.DONE:
+            if self._left_over(self._step()):
                 return
 
     def execute(self, cmd: Command) -> Result:
