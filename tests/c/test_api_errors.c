@@ -921,6 +921,23 @@ static void test_names(void) {
     CHECK(!imap_mutf7_decode_strict(NULL, 1, buf, sizeof buf, &n));
 }
 
+/* FETCH items as text: parsed by the core, refused when not an item, on a
+ * macro, or with NULL. */
+static void test_fetch_items_text(void) {
+    imap_fetch_items *it = imap_fetch_items_new();
+    CHECK(imap_fetch_items_add_text(it, "BODY.PEEK[HEADER.FIELDS (From)]<0.10>"));
+    CHECK(imap_fetch_items_add_text(it, "uid"));
+    CHECK(!imap_fetch_items_add_text(it, NULL));
+    CHECK(!imap_fetch_items_add_text(NULL, "UID"));
+    imap_fetch_items_free(it);
+    it = imap_fetch_items_new();
+    CHECK(!imap_fetch_items_add_text(it, "BODY[1"));
+    CHECK(imap_cmd_fetch(false, "1", it, NULL, false) == NULL);
+    it = imap_fetch_items_macro(IMAP_FETCH_MACRO_ALL);
+    CHECK(!imap_fetch_items_add_text(it, "UID"));
+    imap_fetch_items_free(it);
+}
+
 /* The printer: unknown formats and NULL are refused; lines come one at a
  * time, NIL when nothing complete is buffered; a cut ends with (fatal). */
 static void test_printer(void) {
@@ -954,6 +971,7 @@ int main(void) {
     test_output_overrun();
     test_command_builders();
     test_names();
+    test_fetch_items_text();
     test_printer();
     if (check_failures) {
         printf("test_api_errors: %d checks failed\n", check_failures);

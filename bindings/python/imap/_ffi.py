@@ -1197,7 +1197,8 @@ def into_buffer(call: Any, guess: int) -> bytes:
         n = call(buf, n)
     return buf.raw[:n]
 imap_fetch_items_add_text = _fn("imap_fetch_items_add_text", c_bool, [handle, c_char_p])
-IMAP_PRINT_SEXP, IMAP_PRINT_JSON = 0, 1
+IMAP_PRINT_FORMAT = {"SEXP": 0, "JSON": 1}
+COMMAND_ENUMS["imap_print_format"] = ("IMAP_PRINT_", IMAP_PRINT_FORMAT)
 imap_printer_new = _fn("imap_printer_new", handle, [c_uint32, POINTER(imap_limits)])
 imap_printer_free = _fn("imap_printer_free", None, [handle])
 imap_printer_feed = _fn("imap_printer_feed", c_uint32, [handle, c_void_p, c_size_t])

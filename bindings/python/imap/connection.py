@@ -435,7 +435,7 @@ class Printer(_Fed):
     """
 
     def __init__(self, limits: Optional[Limits] = None, *, json: bool = False):
-        super().__init__(_ffi.imap_printer_new, _ffi.IMAP_PRINT_JSON if json else _ffi.IMAP_PRINT_SEXP, limits=limits)
+        super().__init__(_ffi.imap_printer_new, _ffi.IMAP_PRINT_FORMAT["JSON" if json else "SEXP"], limits=limits)
 
     _what = "printer"
     _free_fn = staticmethod(_ffi.imap_printer_free)

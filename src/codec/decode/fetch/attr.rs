@@ -21,7 +21,7 @@ impl FetchAttr<'static> {
     /// use imap::types::FetchAttr;
     /// let attr = FetchAttr::parse(b"body.peek[1]<0.100>").unwrap();
     /// assert!(matches!(attr, FetchAttr::BodySection { peek: true, partial: Some((0, 100)), .. }));
-    /// assert!(FetchAttr::parse(b"BODY[1.]").is_err());
+    /// assert!(FetchAttr::parse(b"BODY[1.x]").is_err());
     /// ```
     pub fn parse(text: &[u8]) -> Result<FetchAttr<'static>, ParseError> {
         let arena = Bump::new();
