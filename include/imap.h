@@ -794,6 +794,12 @@ typedef struct imap_list_options imap_list_options;
 // own copy of the response's bytes, and the C structs built from them.
 typedef struct imap_owned_response imap_owned_response;
 
+// A decoder that prints: server bytes in, one printed event out at a
+// time (responses, `(malformed offset)`, the events of streamed literals,
+// and a last `(fatal kind)` line when the input cannot go on). Free with
+// `imap_printer_free`.
+typedef struct imap_printer imap_printer;
+
 // An argument of a RAW command. Free with `imap_raw_arg_free` unless
 // given to a list or a command.
 typedef struct imap_raw_arg imap_raw_arg;
@@ -1609,6 +1615,9 @@ typedef struct imap_event {
   union imap_event_data u;
 } imap_event;
 
+// How `imap_printer` prints: one of `IMAP_PRINT_*`.
+typedef uint32_t imap_print_format;
+
 // `ENVELOPE`
 #define IMAP_FETCH_ATTR_ENVELOPE 0
 
@@ -1780,6 +1789,12 @@ typedef struct imap_event {
 // Or-ed with a key: `REVERSE key`.
 #define IMAP_SORT_REVERSE 256
 
+// The canonical one-line s-expression form (docs/sexp.md).
+#define IMAP_PRINT_SEXP 0
+
+// The one-line JSON form (`{"name": [args...]}` for a form).
+#define IMAP_PRINT_JSON 1
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1928,6 +1943,18 @@ struct imap_fetch_items *imap_fetch_items_macro(imap_fetch_macro m);
 // # Safety
 // `items` is NULL or FETCH items not yet freed nor given away.
 bool imap_fetch_items_add(struct imap_fetch_items *items, imap_fetch_attr attr);
+
+// Adds one item written as in a command, parsed by the core
+// (`FetchAttr::parse`): `"UID"`, `"RFC822.SIZE"`, `"PREVIEW (LAZY)"`,
+// `"BODY.PEEK[HEADER.FIELDS (From To)]<0.2048>"`, `"BINARY[1.2]"`,
+// `"BINARY.SIZE[2]"`... (names in any case; no surrounding spaces).
+// False if an argument is NULL, `items` is a macro, or `item` is not a
+// FETCH item.
+//
+// # Safety
+// `items` is NULL or FETCH items not yet freed nor given away; `item` is
+// NULL or a NUL-terminated string.
+bool imap_fetch_items_add_text(struct imap_fetch_items *items, const char *item);
 
 // Adds `BODY[section]`, or `BODY.PEEK[section]` when `peek` is true (it
 // does not set `\Seen`). `section` is what goes between the brackets:
@@ -2900,6 +2927,53 @@ size_t imap_mutf7_decode(const uint8_t *name, size_t len, uint8_t *out, size_t c
 // # Safety
 // As for `imap_mutf7_decode`.
 size_t imap_mutf7_encode(const uint8_t *name, size_t len, uint8_t *out, size_t cap);
+
+// Decodes a mailbox name that must be canonical modified UTF-7 (for a
+// name the caller wants checked, where `imap_mutf7_decode` would pass a
+// bad one through unchanged). On success returns true and sets `*len_out`
+// to the full length of the UTF-8 name (what fits of it is in `out`); on
+// failure (an 8-bit byte, an unterminated or bad base64 section, bad
+// UTF-16, encoded printable ASCII, a null shift) returns false, writes
+// nothing and sets `*len_out` to the offset in `name` where the fault
+// starts. False with `*len_out` unset for NULL arguments.
+//
+// # Safety
+// As for `imap_mutf7_decode`; `len_out` is NULL or points to a `size_t`.
+bool imap_mutf7_decode_strict(const uint8_t *name,
+                              size_t len,
+                              uint8_t *out,
+                              size_t cap,
+                              size_t *len_out);
+
+// A new printer in `format` (an `imap_print_format`) with `limits` (NULL:
+// the defaults); NULL if `format` is unknown.
+//
+// # Safety
+// `limits` is NULL or points to an `imap_limits`.
+struct imap_printer *imap_printer_new(imap_print_format format, const struct imap_limits *limits);
+
+// Frees a printer; NULL does nothing.
+//
+// # Safety
+// `p` is NULL or a printer not yet freed.
+void imap_printer_free(struct imap_printer *p);
+
+// Gives the printer the next bytes from the server; `len` 0 is the end of
+// the input (a response cut short then prints as a fatal error).
+//
+// # Safety
+// `p` is NULL or a live printer; `data` is NULL (with `len` 0) or points
+// to `len` bytes.
+imap_error imap_printer_feed(struct imap_printer *p, const uint8_t *data, size_t len);
+
+// The next event, printed on one line (no line ending); NIL (a NULL
+// `ptr`) when no complete event is buffered, after the `(fatal ...)`
+// line, and for a NULL `p`. The bytes are the printer's, valid until the
+// next call that takes it.
+//
+// # Safety
+// `p` is NULL or a live printer.
+struct imap_bytes imap_printer_next(struct imap_printer *p);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -397,6 +397,34 @@ fn fetch_and_store() {
 }
 
 #[test]
+fn fetch_items_as_text() {
+    let texts = [c!("uid"), c!("PREVIEW (LAZY)"), c!("BODY.PEEK[HEADER.FIELDS (From \"X Y\")]<0.512>"), c!("BINARY.SIZE[2]")];
+    unsafe {
+        let it = imap_fetch_items_new();
+        for item in texts {
+            assert!(imap_fetch_items_add_text(it, item));
+        }
+        assert!(!imap_fetch_items_add_text(it, c!("BODY[HEADER")), "not a FETCH item");
+        assert!(imap_cmd_fetch(false, c!("1"), it, null(), false).is_null(), "a failed add fails the command");
+        let it = imap_fetch_items_new();
+        for item in texts {
+            assert!(imap_fetch_items_add_text(it, item));
+        }
+        assert_eq!(
+            enc(imap_cmd_fetch(false, c!("1"), it, null(), false)),
+            "A1 FETCH 1 (UID PREVIEW (LAZY) BODY.PEEK[HEADER.FIELDS (From \"X Y\")]<0.512> BINARY.SIZE[2])\r\n"
+        );
+        assert!(!imap_fetch_items_add_text(null_mut(), c!("UID")));
+        let it = imap_fetch_items_new();
+        assert!(!imap_fetch_items_add_text(it, null()));
+        imap_fetch_items_free(it);
+        let it = imap_fetch_items_macro(IMAP_FETCH_MACRO_ALL);
+        assert!(!imap_fetch_items_add_text(it, c!("UID")), "nothing can be added to a macro");
+        imap_fetch_items_free(it);
+    }
+}
+
+#[test]
 fn quota_acl_metadata_raw() {
     unsafe {
         assert_eq!(enc(imap_cmd_get_quota(c!("!partition/sda4"))), "A1 GETQUOTA !partition/sda4\r\n");

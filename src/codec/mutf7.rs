@@ -56,6 +56,21 @@ pub enum Mutf7Error {
     NullShift(usize),
 }
 
+impl Mutf7Error {
+    /// The offset in the input where the fault starts (the byte, or the
+    /// `&` of the section).
+    pub fn offset(&self) -> usize {
+        match *self {
+            Mutf7Error::UnencodedByte { offset, .. } => offset,
+            Mutf7Error::Unterminated(o)
+            | Mutf7Error::BadBase64(o)
+            | Mutf7Error::BadUtf16(o)
+            | Mutf7Error::UnnecessaryEncoding(o)
+            | Mutf7Error::NullShift(o) => o,
+        }
+    }
+}
+
 fn is_printable(c: u32) -> bool {
     (0x20..=0x7e).contains(&c)
 }

@@ -25,6 +25,7 @@ pub mod conn;
 pub mod decoder;
 pub mod error;
 pub mod names;
+pub mod print;
 pub mod types;
 
 use std::ffi::{c_char, CStr};

@@ -188,6 +188,40 @@ pub unsafe extern "C" fn imap_mutf7_encode(name: *const u8, len: usize, out: *mu
     })
 }
 
+/// Decodes a mailbox name that must be canonical modified UTF-7 (for a
+/// name the caller wants checked, where `imap_mutf7_decode` would pass a
+/// bad one through unchanged). On success returns true and sets `*len_out`
+/// to the full length of the UTF-8 name (what fits of it is in `out`); on
+/// failure (an 8-bit byte, an unterminated or bad base64 section, bad
+/// UTF-16, encoded printable ASCII, a null shift) returns false, writes
+/// nothing and sets `*len_out` to the offset in `name` where the fault
+/// starts. False with `*len_out` unset for NULL arguments.
+///
+/// # Safety
+/// As for `imap_mutf7_decode`; `len_out` is NULL or points to a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn imap_mutf7_decode_strict(
+    name: *const u8,
+    len: usize,
+    out: *mut u8,
+    cap: usize,
+    len_out: *mut usize,
+) -> bool {
+    guard(false, || {
+        let (Some(name), Some(len_out)) = (c_array(name, len), len_out.as_mut()) else { return false };
+        match mutf7::decode(name) {
+            Ok(text) => {
+                *len_out = copy_out(text.as_bytes(), out, cap);
+                true
+            }
+            Err(e) => {
+                *len_out = e.offset();
+                false
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +232,23 @@ mod tests {
         let mut buf = vec![0u8; len];
         assert_eq!(f(buf.as_mut_ptr(), buf.len()), len);
         buf
+    }
+
+    #[test]
+    fn mutf7_strict() {
+        let mut len = 0usize;
+        let mut buf = [0u8; 32];
+        unsafe {
+            let ok = imap_mutf7_decode_strict(b"Entw&APw-rfe".as_ptr(), 12, buf.as_mut_ptr(), buf.len(), &mut len);
+            assert!(ok);
+            assert_eq!(&buf[..len], "Entwürfe".as_bytes());
+            assert!(!imap_mutf7_decode_strict(b"ab&Zz".as_ptr(), 5, buf.as_mut_ptr(), buf.len(), &mut len));
+            assert_eq!(len, 2);
+            assert!(!imap_mutf7_decode_strict(b"a\xc3".as_ptr(), 2, std::ptr::null_mut(), 0, &mut len));
+            assert_eq!(len, 1);
+            assert!(!imap_mutf7_decode_strict(std::ptr::null(), 3, buf.as_mut_ptr(), buf.len(), &mut len));
+            assert!(!imap_mutf7_decode_strict(b"a".as_ptr(), 1, buf.as_mut_ptr(), buf.len(), std::ptr::null_mut()));
+        }
     }
 
     #[test]

@@ -703,6 +703,7 @@ int main(void) {
     TYPEDEF(imap_list_return);
     TYPEDEF(imap_acl_mode);
     TYPEDEF(imap_metadata_depth);
+    TYPEDEF(imap_print_format);
     RECORD(struct, imap_date);
     FIELD(struct, imap_date, year);
     FIELD(struct, imap_date, month);
@@ -732,6 +733,8 @@ int main(void) {
     CONST(IMAP_FETCH_MACRO_ALL);
     CONST(IMAP_FETCH_MACRO_FAST);
     CONST(IMAP_FETCH_MACRO_FULL);
+    CONST(IMAP_PRINT_SEXP);
+    CONST(IMAP_PRINT_JSON);
     CONST(IMAP_STORE_MODE_SET);
     CONST(IMAP_STORE_MODE_ADD);
     CONST(IMAP_STORE_MODE_REMOVE);

@@ -913,6 +913,51 @@ static void test_names(void) {
     CHECK(memcmp(buf, "a&b", 3) == 0);
     CHECK(imap_mutf7_encode(NULL, 3, buf, sizeof buf) == 0);
     CHECK(imap_mutf7_encode((const uint8_t *)"a&b", 3, NULL, 0) == 4);
+    /* Strict decoding: false and the offset of the fault for a bad name. */
+    size_t n = 99;
+    CHECK(imap_mutf7_decode_strict((const uint8_t *)"a&-b", 4, buf, sizeof buf, &n) && n == 3);
+    CHECK(!imap_mutf7_decode_strict((const uint8_t *)"ab&Zz", 5, buf, sizeof buf, &n) && n == 2);
+    CHECK(!imap_mutf7_decode_strict((const uint8_t *)"a", 1, buf, sizeof buf, NULL));
+    CHECK(!imap_mutf7_decode_strict(NULL, 1, buf, sizeof buf, &n));
+}
+
+/* FETCH items as text: parsed by the core, refused when not an item, on a
+ * macro, or with NULL. */
+static void test_fetch_items_text(void) {
+    imap_fetch_items *it = imap_fetch_items_new();
+    CHECK(imap_fetch_items_add_text(it, "BODY.PEEK[HEADER.FIELDS (From)]<0.10>"));
+    CHECK(imap_fetch_items_add_text(it, "uid"));
+    CHECK(!imap_fetch_items_add_text(it, NULL));
+    CHECK(!imap_fetch_items_add_text(NULL, "UID"));
+    imap_fetch_items_free(it);
+    it = imap_fetch_items_new();
+    CHECK(!imap_fetch_items_add_text(it, "BODY[1"));
+    CHECK(imap_cmd_fetch(false, "1", it, NULL, false) == NULL);
+    it = imap_fetch_items_macro(IMAP_FETCH_MACRO_ALL);
+    CHECK(!imap_fetch_items_add_text(it, "UID"));
+    imap_fetch_items_free(it);
+}
+
+/* The printer: unknown formats and NULL are refused; lines come one at a
+ * time, NIL when nothing complete is buffered; a cut ends with (fatal). */
+static void test_printer(void) {
+    CHECK(imap_printer_new(7, NULL) == NULL);
+    CHECK(imap_printer_next(NULL).ptr == NULL);
+    CHECK(imap_printer_feed(NULL, (const uint8_t *)"x", 1) == IMAP_ERROR_NULL_ARGUMENT);
+    imap_printer *p = imap_printer_new(IMAP_PRINT_SEXP, NULL);
+    CHECK(p != NULL);
+    CHECK(imap_printer_feed(p, NULL, 1) == IMAP_ERROR_NULL_ARGUMENT);
+    const char *in = "* 3 EXISTS\r\n* 1 FETCH (UID";
+    CHECK(imap_printer_feed(p, (const uint8_t *)in, strlen(in)) == IMAP_ERROR_OK);
+    imap_bytes line = imap_printer_next(p);
+    CHECK(line.len == 10 && memcmp(line.ptr, "(exists 3)", 10) == 0);
+    CHECK(imap_printer_next(p).ptr == NULL);
+    CHECK(imap_printer_feed(p, NULL, 0) == IMAP_ERROR_OK);
+    line = imap_printer_next(p);
+    CHECK(line.len == 22 && memcmp(line.ptr, "(fatal unexpected-eof)", 22) == 0);
+    CHECK(imap_printer_next(p).ptr == NULL);
+    imap_printer_free(p);
+    imap_printer_free(NULL);
 }
 
 /* imap_decoder_keep: a response outlives the decoder's next calls and the
@@ -1006,6 +1051,8 @@ int main(void) {
     test_output_overrun();
     test_command_builders();
     test_names();
+    test_fetch_items_text();
+    test_printer();
     if (check_failures) {
         printf("test_api_errors: %d checks failed\n", check_failures);
         return 1;

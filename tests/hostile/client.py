@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The Python side of the hostile-server soak: imap.Client against one case.
+"""The Python side of the hostile-server soak: imap.Client (or, with
+--aio, imap.aio.Client) against one case.
 
-    client.py PORT [TIMES]
+    client.py [--aio] PORT [TIMES]
 
 Runs TIMES sessions (default 1: LOGIN, SELECT, FETCH 1 BODY[], LOGOUT) on
 127.0.0.1:PORT with a 2-second I/O timeout and prints one line per session:
@@ -9,6 +10,7 @@ Runs TIMES sessions (default 1: LOGIN, SELECT, FETCH 1 BODY[], LOGOUT) on
 "foreign CLASS MESSAGE" (any other exception: a failure of the binding).
 """
 
+import asyncio
 import sys
 
 import imap
@@ -23,11 +25,22 @@ def session(port: int) -> str:
     return "ok " + b"".join(b or b"" for b in bodies).hex()
 
 
+async def session_aio(port: int) -> str:
+    async with await imap.aio.Client.connect("127.0.0.1", port, ssl=False, timeout=2) as c:
+        await c.login("ann", "secret")
+        await c.select("INBOX")
+        bodies = [b async for m in c.fetch("1", ["BODY[]"], uid=False) for b in m.sections.values()]
+        await c.logout()
+    return "ok " + b"".join(b or b"" for b in bodies).hex()
+
+
 def main() -> None:
-    port = int(sys.argv[1])
-    for _ in range(int(sys.argv[2]) if len(sys.argv) > 2 else 1):
+    args = [a for a in sys.argv[1:] if a != "--aio"]
+    use_aio = len(args) < len(sys.argv) - 1
+    port = int(args[0])
+    for _ in range(int(args[1]) if len(args) > 1 else 1):
         try:
-            line = session(port)
+            line = asyncio.run(session_aio(port)) if use_aio else session(port)
         except imap.Error as e:
             line = f"error {type(e).__name__}"
         except BaseException as e:  # noqa: BLE001 - reported as a failure

@@ -94,8 +94,9 @@ def serve(sock, case, index):
                 sock.sendall(MILLION)
             sock.sendall(b"* 1 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n" + tag + b" OK [READ-WRITE] done\r\n")
         elif verb == b"FETCH" and case == "cut-every-byte":
-            sock.sendall(fetch_response(tag)[:index])
-            if index < CUT_LEN:
+            cut = index % (CUT_LEN + 1)  # every client of the port gets every cut in turn
+            sock.sendall(fetch_response(tag)[:cut])
+            if cut < CUT_LEN:
                 return
         elif verb == b"FETCH" and case in AT_FETCH:
             data, then = AT_FETCH[case]

@@ -8,17 +8,18 @@ Layers:
 * :mod:`imap.commands` (also ``imap.cmd``): command builders;
 * :mod:`imap.auth`: SASL authenticators (PLAIN, XOAUTH2, Python callables);
 * :class:`Client` (blocking, ``socket``/``ssl``) and :class:`imap.aio.Client`;
-* :mod:`imap.mutf7`, :mod:`imap.sexp`: helpers.
+* :mod:`imap.mutf7` (mailbox names) and :class:`Printer` (decoded events as
+  text, docs/sexp.md): the library's own codec and printer.
 
 Decoded values are frozen dataclasses (see :mod:`imap.types`); errors are
 :class:`Error` subclasses (see :mod:`imap.errors`).
 """
 
 from . import _ffi
-from . import auth, commands, mutf7, search, sexp
+from . import auth, commands, mutf7, search
 from . import commands as cmd
 from .commands import Command
-from .connection import Connection, Decoder, Limits
+from .connection import Connection, Decoder, Limits, Printer
 from .errors import *  # noqa: F401,F403
 from .errors import ErrorCode
 from .headers import decode_header
@@ -28,8 +29,8 @@ from . import aio  # noqa: E402
 from . import errors as _errors, types as _types
 
 __all__ = [
-    "auth", "commands", "cmd", "mutf7", "search", "sexp", "aio",
-    "Command", "Connection", "Decoder", "Limits", "ErrorCode", "decode_header",
+    "auth", "commands", "cmd", "mutf7", "search", "aio",
+    "Command", "Connection", "Decoder", "Limits", "Printer", "ErrorCode", "decode_header",
     "Client", "IdleSession", "MailboxSummary", "MalformedCompletion", "Message", "Result",
     "library_version", "library_path",
 ]

@@ -1176,3 +1176,34 @@ def sym(name: str) -> Any:
     if f is None:
         raise NotImplementedError(f"{name}: not in this libimap ({LIBRARY_PATH})")
     return f
+
+
+# ---------------------------------------------------------------------------
+# Core services the package calls instead of re-implementing them (issue 13):
+# modified UTF-7 (src/ffi/names.rs), FETCH item syntax (src/ffi/command/fetch.rs)
+# and the canonical printer (src/ffi/print.rs).
+
+P_size = POINTER(c_size_t)
+imap_mutf7_encode = _fn("imap_mutf7_encode", c_size_t, [c_void_p, c_size_t, c_void_p, c_size_t])
+imap_mutf7_decode = _fn("imap_mutf7_decode", c_size_t, [c_void_p, c_size_t, c_void_p, c_size_t])
+imap_mutf7_decode_strict = _fn(
+    "imap_mutf7_decode_strict", c_bool, [c_void_p, c_size_t, c_void_p, c_size_t, P_size]
+)
+
+
+def into_buffer(call: Any, guess: int) -> bytes:
+    """The bytes a ``(out, cap) -> full length`` C function writes, with a
+    second call when ``guess`` bytes were too few."""
+    buf = ctypes.create_string_buffer(max(guess, 1))
+    n = call(buf, len(buf))
+    if n > len(buf):
+        buf = ctypes.create_string_buffer(n)
+        n = call(buf, n)
+    return buf.raw[:n]
+imap_fetch_items_add_text = _fn("imap_fetch_items_add_text", c_bool, [handle, c_char_p])
+IMAP_PRINT_FORMAT = {"SEXP": 0, "JSON": 1}
+COMMAND_ENUMS["imap_print_format"] = ("IMAP_PRINT_", IMAP_PRINT_FORMAT)
+imap_printer_new = _fn("imap_printer_new", handle, [c_uint32, POINTER(imap_limits)])
+imap_printer_free = _fn("imap_printer_free", None, [handle])
+imap_printer_feed = _fn("imap_printer_feed", c_uint32, [handle, c_void_p, c_size_t])
+imap_printer_next = _fn("imap_printer_next", imap_bytes, [handle])

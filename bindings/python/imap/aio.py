@@ -12,8 +12,11 @@
                 break
         await c.logout()
 
-The methods mirror :class:`imap.Client`; the codec does no I/O, so this
-class only replaces the socket calls by ``asyncio`` streams.
+The methods mirror :class:`imap.Client`: both clients share their sans-I/O
+core (``imap._session``: the commands, what each step means, the answers);
+this one does the I/O with ``asyncio`` streams. Failed reads and writes raise
+:class:`imap.NetworkError` (the client is then closed) or
+:class:`imap.Timeout`, as with the blocking client.
 """
 
 from __future__ import annotations
@@ -21,46 +24,28 @@ from __future__ import annotations
 import asyncio
 import ssl as _ssl
 from datetime import datetime
-from typing import Any, AsyncIterator, Callable, Iterable, List, Optional, Tuple, Union
+from typing import Any, AsyncGenerator, AsyncIterator, Callable, Iterable, List, Optional, Tuple, Union
 
 from . import commands as _cmd
-from .auth import Authenticator, plain, xoauth2
-from .client import BodySink, MailboxSummary, MalformedCompletion, Result, _Session, _StreamedParts, _append_uid, _client_repr
+from ._session import BodySink, MailboxSummary, Result, _client_repr, _default_port, _Session, _StreamedParts
+from .auth import Authenticator
 from .commands import Command
 from .connection import Connection, Limits
-from .errors import BadResponse, Error, NoResponse, UsageError
-from .types import (
-    AppendUid,
-    Capabilities,
-    Capability,
-    Code,
-    CodeKind,
-    Condition,
-    Esearch,
-    EsearchKind,
-    Fetch,
-    Flag,
-    LiteralData,
-    LiteralEnd,
-    RespText,
-    Search,
-    Step,
-    StepKind,
-    Untagged,
-    UntaggedKind,
-)
+from .errors import Error, Timeout, TooManyUntagged, UsageError
+from .types import AppendUid, Capability, Fetch, Flag, MailboxList, RespText, Step, StepKind, Untagged
 
 __all__ = ["Client"]
 
 
 class Client(_Session):
     """An asyncio IMAP client; create it with ``await Client.connect(...)``
-    (same options as :class:`imap.Client`)."""
+    (same options as :class:`imap.Client`, ``max_untagged`` included)."""
 
     def __init__(self) -> None:
         self.host = ""
         self.port = 0
         self.timeout: Optional[float] = None
+        self.max_untagged = 100_000
         self.read_size = 64 * 1024
         self.on_untagged: Optional[Callable[[Untagged], None]] = None
         self._reader: Optional[asyncio.StreamReader] = None
@@ -83,15 +68,18 @@ class Client(_Session):
         ssl_context: Optional[_ssl.SSLContext] = None,
         timeout: Optional[float] = 60.0,
         limits: Optional[Limits] = None,
+        max_untagged: int = 100_000,
         read_size: int = 64 * 1024,
         on_untagged: Optional[Callable[[Untagged], None]] = None,
     ) -> "Client":
+        """Connects and reads the greeting (then STARTTLS if asked)."""
         if ssl and starttls:
             raise UsageError("ssl=True and starttls=True exclude each other")
         self = cls()
         self.host, self.timeout, self.read_size, self.on_untagged = host, timeout, read_size, on_untagged
+        self.max_untagged = max_untagged
         self._ssl_context = ssl_context
-        port = port if port is not None else (993 if ssl else 143)
+        port = port if port is not None else _default_port(ssl)
         self.port = port
         ctx = self._context() if ssl else None
         self._reader, self._writer = await asyncio.wait_for(
@@ -125,21 +113,39 @@ class Client(_Session):
             raise UsageError("the client is closed")
         return self._conn
 
+    def _busy(self) -> bool:
+        return self._c().busy
+
+    async def _failed(self, e: BaseException) -> Error:
+        """The binding's exception for a failed stream call; the client is
+        closed unless it was a timeout."""
+        err = self._io_error(e)
+        if not isinstance(err, Timeout):
+            await self.close()
+        return err
+
     async def _fill(self, timeout: Optional[float] = -1.0) -> None:
+        conn = self._c()
         assert self._reader is not None
         t = self.timeout if timeout == -1.0 else timeout
-        data = await asyncio.wait_for(self._reader.read(self.read_size), t)
-        self._c().src(data)
+        try:
+            data = await asyncio.wait_for(self._reader.read(self.read_size), t)
+        except (OSError, asyncio.TimeoutError) as e:
+            raise await self._failed(e) from e
+        conn.src(data)
 
     async def _flush(self) -> None:
         conn = self._c()
         assert self._writer is not None
-        while True:
-            data = conn.output()
-            if not data:
-                break
-            self._writer.write(data)
-        await asyncio.wait_for(self._writer.drain(), self.timeout)
+        try:
+            while True:
+                data = conn.output()
+                if not data:
+                    break
+                self._writer.write(data)
+            await asyncio.wait_for(self._writer.drain(), self.timeout)
+        except (OSError, asyncio.TimeoutError) as e:
+            raise await self._failed(e) from e
 
     async def _step(self, cmd: Optional[Command] = None) -> Step:
         conn = self._c()
@@ -153,18 +159,13 @@ class Client(_Session):
                 return step
             step = conn.run()
 
-
     async def _drain(self) -> None:
         self._c().idle_stop()  # an IDLE left by its loop; harmless otherwise
         while self._c().busy:
-            step = await self._step()
-            if step.kind is StepKind.UNTAGGED:
-                self._learn(step.value)
-                self._passing(step.value)
-            elif step.kind is StepKind.DONE:
+            if self._left_over(await self._step()):
                 return
 
-    async def stream(self, cmd: Command) -> AsyncIterator[Any]:
+    async def stream(self, cmd: Command) -> AsyncGenerator[Any, None]:
         """Runs ``cmd``; yields its untagged responses (and literal events) as
         they arrive. Raises :class:`imap.CommandError` for NO/BAD; the tagged
         OK is kept in ``self.last_result``."""
@@ -172,37 +173,25 @@ class Client(_Session):
             await self._drain()
         step = await self._step(cmd)
         while True:
-            k = step.kind
-            if k is StepKind.UNTAGGED:
-                self._learn(step.value)
-                yield step.value
-            elif k is StepKind.OK:
-                self._learn_code(step.value.code)
-                self.last_result = Result(step.value.code, step.value.text)
+            event = self._on_step(step, cmd.name)
+            if isinstance(event, Result):
+                self.last_result = event
                 return
-            elif k is StepKind.NO:
-                raise NoResponse(step.value.text, step.value.code, cmd.name)
-            elif k is StepKind.BAD:
-                raise BadResponse(step.value.text, step.value.code, cmd.name)
-            elif k is StepKind.STARTTLS:
-                self.last_result = Result(None, "")
-                return
-            elif k in (StepKind.LITERAL_BEGIN,):
-                yield step.value
-            elif k is StepKind.LITERAL_DATA:
-                yield LiteralData(step.value)
-            elif k is StepKind.LITERAL_END:
-                yield LiteralEnd()
-            elif k is StepKind.MALFORMED and not self._c().busy:
-                raise MalformedCompletion(step.value.raw.decode("utf-8", "replace").strip(), None, cmd.name)
+            if event is not None:
+                yield event
             step = await self._step()
 
     async def execute(self, cmd: Command) -> Result:
         """Runs ``cmd`` to completion; returns its :class:`imap.client.Result`."""
         collected: List[Untagged] = []
-        async for ev in self.stream(cmd):
-            if isinstance(ev, Untagged):
-                collected.append(ev)
+        events = self.stream(cmd)
+        try:
+            async for ev in events:
+                self._keep(collected, ev, cmd.name)
+        except TooManyUntagged:
+            await events.aclose()
+            await self.close()
+            raise
         r = self.last_result
         return Result(r.code, r.text, tuple(collected))
 
@@ -237,8 +226,7 @@ class Client(_Session):
     async def capabilities(self, refresh: bool = False) -> Tuple[Capability, ...]:
         """The server's capabilities (asked for with CAPABILITY if unknown or ``refresh``)."""
         if refresh or self._capabilities is None:
-            for u in (await self.execute(_cmd.capability())).untagged:
-                self._learn(u)
+            self._learn_all(await self.execute(_cmd.capability()))
         return self._capabilities or ()
 
     async def has_capability(self, name: str) -> bool:
@@ -251,25 +239,11 @@ class Client(_Session):
 
     async def login(self, user: Union[str, bytes], password: Union[str, bytes]) -> Result:
         """LOGIN."""
-        r = await self.execute(_cmd.login(user, password))
-        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
-            self._capabilities = None
-        return r
+        return self._logged_in(await self.execute(_cmd.login(user, password)))
 
     async def authenticate(self, mechanism: Union[Authenticator, str], *args: Any) -> Result:
         """AUTHENTICATE, as :meth:`imap.Client.authenticate`."""
-        if isinstance(mechanism, str):
-            m = mechanism.upper()
-            if m == "PLAIN":
-                mechanism = plain(*args)
-            elif m == "XOAUTH2":
-                mechanism = xoauth2(*args)
-            else:
-                raise UsageError(f"unknown mechanism {mechanism!r}: pass an imap.auth.Authenticator")
-        r = await self.execute(_cmd.authenticate(mechanism))
-        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
-            self._capabilities = None
-        return r
+        return self._logged_in(await self.execute(self._authenticate_command(mechanism, args)))
 
     async def starttls(self, ssl_context: Optional[_ssl.SSLContext] = None) -> None:
         """STARTTLS. It needs ``asyncio.StreamWriter.start_tls`` (Python 3.11
@@ -313,19 +287,7 @@ class Client(_Session):
 
     async def search(self, *criteria: Any, uid: bool = True, charset: Optional[str] = None) -> List[int]:
         """SEARCH (UID SEARCH by default), as :meth:`imap.Client.search`."""
-        from .search import All
-
-        ids: List[int] = []
-        for u in (await self.execute(_cmd.search(*(criteria or (All(),)), uid=uid, charset=charset))).untagged:
-            if isinstance(u, Search):
-                ids.extend(u.ids)
-            elif isinstance(u, Esearch):
-                for item in u.items:
-                    if item.kind is EsearchKind.ALL and item.set is not None:
-                        ids.extend(item.set)
-            else:
-                self._passing(u)
-        return ids
+        return self._search_ids(await self.execute(self._search_command(criteria, uid, charset)))
 
     async def fetch(
         self, messages: Any, items: Any = ("UID", "FLAGS", "ENVELOPE", "RFC822.SIZE"), *, uid: bool = True,
@@ -335,12 +297,9 @@ class Client(_Session):
         receives the streamed body parts, as for :meth:`imap.Client.fetch`."""
         streamed = _StreamedParts(body_sink)
         async for ev in self.stream(_cmd.fetch(messages, items, uid=uid, changed_since=changed_since)):
-            if isinstance(ev, Fetch):
-                yield ev
-            elif streamed.take(ev):
-                continue
-            elif isinstance(ev, Untagged):
-                self._passing(ev)
+            fetched = self._fetched(ev, streamed)
+            if fetched is not None:
+                yield fetched
 
     async def store(
         self, messages: Any, flags: Iterable[Union[str, Flag]], *, mode: str = "add", uid: bool = True,
@@ -348,14 +307,22 @@ class Client(_Session):
     ) -> List[Fetch]:
         """STORE (UID STORE by default), as :meth:`imap.Client.store`."""
         cmd = _cmd.store(messages, mode, flags, uid=uid, silent=silent, unchanged_since=unchanged_since)
-        return [u for u in (await self.execute(cmd)).untagged if isinstance(u, Fetch)]
+        return self._stored(await self.execute(cmd))
 
     async def append(
         self, mailbox: str, message: bytes, *, flags: Iterable[Union[str, Flag]] = (),
         date: Optional[datetime] = None,
     ) -> Optional[AppendUid]:
         """APPEND a message; returns the server's ``[APPENDUID]`` if it sent one."""
-        return _append_uid(await self.execute(_cmd.append(mailbox, message, flags=flags, date=date)))
+        return self._appended(await self.execute(_cmd.append(mailbox, message, flags=flags, date=date)))
+
+    async def expunge(self) -> Result:
+        """EXPUNGE."""
+        return await self.execute(_cmd.expunge())
+
+    async def list(self, reference: str = "", pattern: str = "*") -> List[MailboxList]:
+        """LIST: the :class:`imap.MailboxList` responses."""
+        return self._mailboxes(await self.execute(_cmd.list(reference, pattern)))
 
     async def idle(self, timeout: Optional[float] = None) -> AsyncIterator[Untagged]:
         """IDLE as an async generator of untagged responses; it ends after
@@ -387,20 +354,15 @@ class Client(_Session):
                         else:
                             try:
                                 await self._fill(remaining)
-                            except asyncio.TimeoutError:
+                            except Timeout:
                                 stopped = True
                                 conn.idle_stop()
-                elif k is StepKind.UNTAGGED:
-                    self._learn(step.value)
-                    yield step.value
-                elif k is StepKind.OK:
-                    return
-                elif k is StepKind.NO:
-                    raise NoResponse(step.value.text, step.value.code, "IDLE")
-                elif k is StepKind.BAD:
-                    raise BadResponse(step.value.text, step.value.code, "IDLE")
-                elif k is StepKind.MALFORMED and not conn.busy:
-                    raise MalformedCompletion(step.value.raw.decode("utf-8", "replace").strip(), None, "IDLE")
+                elif k is not StepKind.DONE:
+                    event = self._on_step(step, "IDLE")
+                    if isinstance(event, Result):
+                        return
+                    if isinstance(event, Untagged):
+                        yield event
                 step = conn.run()
         finally:
             if conn.busy and self._writer is not None:

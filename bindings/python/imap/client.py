@@ -21,183 +21,29 @@ from __future__ import annotations
 import socket
 import ssl as _ssl
 import time
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, BinaryIO, Callable, Dict, Generator, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Generator, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import commands as _cmd
-from .auth import Authenticator, plain
+from ._session import (
+    BodySink,
+    BodyWriter,
+    MailboxSummary,
+    MalformedCompletion,
+    Message,
+    Result,
+    _client_repr,
+    _default_port,
+    _Session,
+    _StreamedParts,
+)
+from .auth import Authenticator
 from .commands import Command
 from .connection import Connection, Limits
-from .errors import BadResponse, CommandError, Error, NetworkError, NoResponse, Timeout, TooManyUntagged, UsageError
-from .types import (
-    AppendUid,
-    Capabilities,
-    Capability,
-    Code,
-    CodeKind,
-    Condition,
-    Exists,
-    Fetch,
-    Flag,
-    Flags,
-    LiteralBegin,
-    LiteralData,
-    LiteralEnd,
-    Recent,
-    RespText,
-    Search,
-    Esearch,
-    EsearchKind,
-    Step,
-    StepKind,
-    Untagged,
-    UntaggedKind,
-)
+from .errors import CommandError, Error, Timeout, TooManyUntagged, UsageError
+from .types import AppendUid, Capability, Fetch, Flag, LiteralBegin, LiteralData, LiteralEnd, MailboxList, RespText, Step, StepKind, Untagged
 
 __all__ = ["Client", "MailboxSummary", "Message", "Result", "MalformedCompletion", "BodySink", "BodyWriter"]
-
-#: Where the bytes of one streamed body part go: a binary file (anything
-#: with ``write``) or a callable taking each chunk.
-BodyWriter = Union[BinaryIO, Callable[[bytes], Any]]
-#: Called at the start of each streamed body part with its
-#: :class:`imap.LiteralBegin` (sequence number, item such as ``"BODY[]"``,
-#: size); returns the :data:`BodyWriter` for its bytes.
-BodySink = Callable[[LiteralBegin], BodyWriter]
-
-
-def _append_uid(r: Result) -> Optional[AppendUid]:
-    """The ``[APPENDUID]`` of an APPEND's tagged OK, if the server sent one."""
-    if r.code is not None and isinstance(r.code.value, AppendUid):
-        return r.code.value
-    return None
-
-
-class _StreamedParts:
-    """Hands the streamed literals of a FETCH to its ``body_sink``, chunk
-    by chunk; nothing of them is kept."""
-
-    def __init__(self, body_sink: Optional[BodySink]):
-        self._sink = body_sink
-        self._write: Optional[Callable[[bytes], Any]] = None
-
-    def take(self, ev: Any) -> bool:
-        """Whether ``ev`` was a streamed-literal event (and was handled)."""
-        if isinstance(ev, LiteralData):
-            if self._write is not None:
-                self._write(ev.data)
-            return True
-        if isinstance(ev, LiteralBegin):
-            if self._sink is None:
-                raise UsageError(
-                    f"{ev.item} of message {ev.seq} ({ev.size} bytes) is over the client's "
-                    "Limits.stream_threshold: pass body_sink= to fetch() to receive it in chunks "
-                    "(or raise the threshold to have it in the Fetch)"
-                )
-            target = self._sink(ev)
-            write = getattr(target, "write", None)
-            self._write = write if callable(write) else target  # type: ignore[assignment]
-            return True
-        if isinstance(ev, LiteralEnd):
-            self._write = None
-            return True
-        return False
-
-
-#: A decoded message, as :meth:`Client.fetch` yields it.
-Message = Fetch
-
-
-class MalformedCompletion(CommandError):
-    """The command's tagged response did not parse (the command is over)."""
-
-    status = "MALFORMED"
-
-
-@dataclass(frozen=True)
-class Result:
-    """The outcome of a command: the tagged OK's code and text, and the
-    untagged responses that arrived while it ran."""
-
-    code: Optional[Code]
-    text: str
-    untagged: Tuple[Untagged, ...] = ()
-
-
-@dataclass(frozen=True)
-class MailboxSummary:
-    """What SELECT/EXAMINE reported about a mailbox."""
-
-    name: str
-    exists: int = 0
-    recent: int = 0
-    flags: Tuple[Flag, ...] = ()
-    permanent_flags: Tuple[Flag, ...] = ()
-    uid_validity: Optional[int] = None
-    uid_next: Optional[int] = None
-    unseen: Optional[int] = None
-    highest_modseq: Optional[int] = None
-    read_only: bool = False
-    untagged: Tuple[Untagged, ...] = field(default=(), repr=False)
-
-
-def _default_port(use_ssl: bool) -> int:
-    return 993 if use_ssl else 143
-
-
-def _client_repr(cls: str, where: str, closed: bool, selected: Optional[MailboxSummary]) -> str:
-    state = "closed" if closed else f"selected {selected.name!r}" if selected is not None else "open"
-    return f"<{cls} {where} {state}>"
-
-
-class _Session:
-    """What both clients learn from responses: capabilities and the
-    selected mailbox; and where unsolicited responses go."""
-
-    _capabilities: Optional[Tuple[Capability, ...]]
-    selected: Optional[MailboxSummary]
-    on_untagged: Optional[Callable[[Untagged], None]]
-
-    def _learn(self, u: Untagged) -> None:
-        if isinstance(u, Capabilities) and u.kind is UntaggedKind.CAPABILITY:
-            self._capabilities = u.capabilities
-        elif isinstance(u, Condition) and u.code is not None and u.code.kind is CodeKind.CAPABILITY:
-            self._capabilities = u.code.value
-
-    def _learn_code(self, code: Optional[Code]) -> None:
-        if code is not None and code.kind is CodeKind.CAPABILITY:
-            self._capabilities = code.value
-
-    def _passing(self, u: Untagged) -> None:
-        if self.on_untagged is not None:
-            self.on_untagged(u)
-
-    def _summary(self, name: str, r: Result) -> MailboxSummary:
-        info: Dict[str, Any] = {}
-        for u in r.untagged:
-            if isinstance(u, Exists):
-                info["exists"] = u.count
-            elif isinstance(u, Recent):
-                info["recent"] = u.count
-            elif isinstance(u, Flags):
-                info["flags"] = u.flags
-            elif isinstance(u, Condition) and u.code is not None:
-                k = u.code.kind
-                if k is CodeKind.PERMANENT_FLAGS:
-                    info["permanent_flags"] = u.code.value
-                elif k is CodeKind.UID_VALIDITY:
-                    info["uid_validity"] = u.code.value
-                elif k is CodeKind.UID_NEXT:
-                    info["uid_next"] = u.code.value
-                elif k is CodeKind.UNSEEN:
-                    info["unseen"] = u.code.value
-                elif k is CodeKind.HIGHEST_MOD_SEQ:
-                    info["highest_modseq"] = u.code.value
-        read_only = r.code is not None and r.code.kind is CodeKind.READ_ONLY
-        s = MailboxSummary(name=name, read_only=read_only, untagged=r.untagged, **info)
-        self.selected = s
-        return s
-
 
 class Client(_Session):
     """A blocking IMAP client.
@@ -275,22 +121,25 @@ class Client(_Session):
             try:
                 sock.sendall(data)
             except OSError as e:
-                raise self._io_error(e) from e
+                raise self._failed(e) from e
 
     def _fill(self) -> None:
         try:
             data = self._socket().recv(self.read_size)
         except OSError as e:
-            raise self._io_error(e) from e
+            raise self._failed(e) from e
         self._conn.src(data)
 
-    def _io_error(self, e: OSError) -> Error:
-        """The binding's exception for a failed socket call: :class:`Timeout`,
-        or :class:`NetworkError` after closing the client."""
-        if isinstance(e, (socket.timeout, TimeoutError)):
-            return Timeout(str(e) or "timed out")
-        self.close()
-        return NetworkError(str(e), e.errno)
+    def _busy(self) -> bool:
+        return self._conn.busy
+
+    def _failed(self, e: OSError) -> Error:
+        """The binding's exception for a failed socket call; the client is
+        closed unless it was a timeout."""
+        err = self._io_error(e)
+        if not isinstance(err, Timeout):
+            self.close()
+        return err
 
     def _step(self, cmd: Optional[Command] = None) -> Step:
         """The next step that is not I/O, doing the I/O on the way."""
@@ -329,32 +178,11 @@ class Client(_Session):
             self._drain()
         step = self._step(cmd)
         while True:
-            k = step.kind
-            if k is StepKind.UNTAGGED:
-                self._learn(step.value)
-                yield step.value
-            elif k is StepKind.OK:
-                self._learn_code(step.value.code)
-                return Result(step.value.code, step.value.text)
-            elif k is StepKind.NO:
-                raise NoResponse(step.value.text, step.value.code, cmd.name)
-            elif k is StepKind.BAD:
-                raise BadResponse(step.value.text, step.value.code, cmd.name)
-            elif k is StepKind.STARTTLS:
-                return Result(None, "")
-            elif k is StepKind.LITERAL_BEGIN:
-                yield step.value
-            elif k is StepKind.LITERAL_DATA:
-                yield LiteralData(step.value)
-            elif k is StepKind.LITERAL_END:
-                yield LiteralEnd()
-            elif k is StepKind.MALFORMED:
-                if not self._conn.busy:
-                    raise MalformedCompletion(
-                        step.value.raw.decode("utf-8", "replace").strip(), None, cmd.name
-                    )
-            elif k is StepKind.DONE:
-                raise Error(f"{cmd.name}: the connection is idle but the command has not completed")
+            event = self._on_step(step, cmd.name)
+            if isinstance(event, Result):
+                return event
+            if event is not None:
+                yield event
             step = self._step()
 
     def _drain(self) -> None:
@@ -362,11 +190,7 @@ class Client(_Session):
         that was not consumed); its responses go to ``on_untagged``."""
         self._conn.idle_stop()  # an IDLE left unfinished; harmless otherwise
         while self._conn.busy:
-            step = self._step()
-            if step.kind is StepKind.UNTAGGED:
-                self._learn(step.value)
-                self._passing(step.value)
-            elif step.kind is StepKind.DONE:
+            if self._left_over(self._step()):
                 return
 
     def execute(self, cmd: Command) -> Result:
@@ -380,15 +204,12 @@ class Client(_Session):
             except StopIteration as stop:
                 r: Result = stop.value
                 return Result(r.code, r.text, tuple(collected))
-            if isinstance(ev, Untagged):
-                if len(collected) >= self.max_untagged:
-                    gen.close()
-                    self.close()
-                    raise TooManyUntagged(
-                        f"{cmd.name}: more than max_untagged={self.max_untagged} untagged responses "
-                        "(fetch() streams them; raise max_untagged for larger results)"
-                    )
-                collected.append(ev)
+            try:
+                self._keep(collected, ev, cmd.name)
+            except TooManyUntagged:
+                gen.close()
+                self.close()
+                raise
 
     # -- session --------------------------------------------------------------
 
@@ -427,8 +248,7 @@ class Client(_Session):
         """The server's capabilities (asked with CAPABILITY when unknown or
         when ``refresh``)."""
         if refresh or self._capabilities is None:
-            for u in self.execute(_cmd.capability()).untagged:
-                self._learn(u)
+            self._learn_all(self.execute(_cmd.capability()))
         return self._capabilities or ()
 
     def has_capability(self, name: str) -> bool:
@@ -442,29 +262,13 @@ class Client(_Session):
 
     def login(self, user: Union[str, bytes], password: Union[str, bytes]) -> Result:
         """LOGIN."""
-        r = self.execute(_cmd.login(user, password))
-        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
-            self._capabilities = None
-        return r
+        return self._logged_in(self.execute(_cmd.login(user, password)))
 
     def authenticate(self, mechanism: Union[Authenticator, str], *args: Any) -> Result:
         """AUTHENTICATE with an :class:`imap.auth.Authenticator`, or by name:
         ``authenticate("PLAIN", user, password)``, ``authenticate("XOAUTH2",
         user, token)``."""
-        if isinstance(mechanism, str):
-            from . import auth as _auth
-
-            m = mechanism.upper()
-            if m == "PLAIN":
-                mechanism = plain(*args)
-            elif m == "XOAUTH2":
-                mechanism = _auth.xoauth2(*args)
-            else:
-                raise UsageError(f"unknown mechanism {mechanism!r}: pass an imap.auth.Authenticator")
-        r = self.execute(_cmd.authenticate(mechanism))
-        if r.code is None or r.code.kind is not CodeKind.CAPABILITY:
-            self._capabilities = None
-        return r
+        return self._logged_in(self.execute(self._authenticate_command(mechanism, args)))
 
     def starttls(self, ssl_context: Optional[_ssl.SSLContext] = None) -> None:
         """STARTTLS, then the TLS handshake on the same socket. The
@@ -504,19 +308,7 @@ class Client(_Session):
         """SEARCH (UID SEARCH by default): the matching UIDs (or sequence
         numbers when ``uid=False``). ``criteria`` are search keys (see
         :mod:`imap.search`), which must all match; none means ALL."""
-        from .search import All
-
-        ids: List[int] = []
-        for u in self.execute(_cmd.search(*(criteria or (All(),)), uid=uid, charset=charset)).untagged:
-            if isinstance(u, Search):
-                ids.extend(u.ids)
-            elif isinstance(u, Esearch):
-                for item in u.items:
-                    if item.kind is EsearchKind.ALL and item.set is not None:
-                        ids.extend(item.set)
-            else:
-                self._passing(u)
-        return ids
+        return self._search_ids(self.execute(self._search_command(criteria, uid, charset)))
 
     def fetch(
         self,
@@ -550,12 +342,9 @@ class Client(_Session):
         cmd = _cmd.fetch(messages, items, uid=uid, changed_since=changed_since)
         streamed = _StreamedParts(body_sink)
         for ev in self.stream(cmd):
-            if isinstance(ev, Fetch):
-                yield ev
-            elif streamed.take(ev):
-                continue
-            elif isinstance(ev, Untagged):
-                self._passing(ev)
+            fetched = self._fetched(ev, streamed)
+            if fetched is not None:
+                yield fetched
 
     def store(
         self,
@@ -571,13 +360,7 @@ class Client(_Session):
         ``"remove"`` (-FLAGS) or ``"set"`` (FLAGS). Returns the FETCH
         responses (the new flags) unless ``silent``."""
         cmd = _cmd.store(messages, mode, flags, uid=uid, silent=silent, unchanged_since=unchanged_since)
-        out: List[Fetch] = []
-        for u in self.execute(cmd).untagged:
-            if isinstance(u, Fetch):
-                out.append(u)
-            else:
-                self._passing(u)
-        return out
+        return self._stored(self.execute(cmd))
 
     def append(
         self,
@@ -588,20 +371,15 @@ class Client(_Session):
         date: Optional[datetime] = None,
     ) -> Optional[AppendUid]:
         """APPEND a message; returns the server's ``[APPENDUID]`` if it sent one."""
-        r = self.execute(_cmd.append(mailbox, message, flags=flags, date=date))
-        for u in r.untagged:
-            self._passing(u)
-        return _append_uid(r)
+        return self._appended(self.execute(_cmd.append(mailbox, message, flags=flags, date=date)))
 
     def expunge(self) -> Result:
         """EXPUNGE."""
         return self.execute(_cmd.expunge())
 
-    def list(self, reference: str = "", pattern: str = "*") -> List[Any]:
+    def list(self, reference: str = "", pattern: str = "*") -> List[MailboxList]:
         """LIST: the :class:`imap.MailboxList` responses."""
-        from .types import MailboxList
-
-        return [u for u in self.execute(_cmd.list(reference, pattern)).untagged if isinstance(u, MailboxList)]
+        return self._mailboxes(self.execute(_cmd.list(reference, pattern)))
 
     def idle(self, timeout: Optional[float] = None) -> "IdleSession":
         """IDLE, as an iterator of the untagged responses the server sends
@@ -703,23 +481,19 @@ class IdleSession:
                         sock.settimeout(old)
                     except OSError:
                         pass
-            elif k is StepKind.UNTAGGED:
-                u: Untagged = step.value
-                c._learn(u)
-                return u
-            elif k is StepKind.OK:
-                self._finished = True
-                self.result = Result(step.value.code, step.value.text)
-            elif k in (StepKind.NO, StepKind.BAD):
-                self._finished = True
-                err = NoResponse if k is StepKind.NO else BadResponse
-                raise err(step.value.text, step.value.code, "IDLE")
-            elif k is StepKind.MALFORMED:
-                if not conn.busy:
-                    self._finished = True
-                    raise MalformedCompletion(step.value.raw.decode("utf-8", "replace").strip(), None, "IDLE")
             elif k is StepKind.DONE:
                 self._finished = True
+            else:
+                try:
+                    event = c._on_step(step, "IDLE")
+                except CommandError:
+                    self._finished = True
+                    raise
+                if isinstance(event, Result):
+                    self._finished = True
+                    self.result = event
+                elif isinstance(event, Untagged):
+                    return event
         if c._idle is self:
             c._idle = None
         return None

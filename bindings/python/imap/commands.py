@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import builtins
 import ctypes
-import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from datetime import datetime
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _ffi
+from ._args import StrOrBytes, cstr, seqset
 from .auth import Authenticator
 from .errors import EncodeError, InvalidArgument
+from .search import build_keys
+from .types import Flag, MailboxAttr, MailboxAttrKind, SequenceSet, StatusKind
 
 __all__ = [
     "Command", "Wire", "QResync", "AppendMessage", "Atom", "Literal", "MailboxArg", "SetArg",
@@ -32,9 +34,6 @@ __all__ = [
     "get_quota_root", "set_quota", "get_acl", "set_acl", "delete_acl", "my_rights",
     "list_rights", "get_metadata", "set_metadata", "raw",
 ]
-
-StrOrBytes = Union[str, bytes]
-
 
 class Command:
     """A command handle (``imap_command *``). It can be run any number of
@@ -73,24 +72,6 @@ class Command:
 
 
 # -- argument helpers ---------------------------------------------------------
-
-
-def _bytes(value: StrOrBytes, what: str) -> bytes:
-    if isinstance(value, str):
-        b = value.encode("utf-8", "surrogateescape")
-    elif isinstance(value, (bytes, bytearray, memoryview)):
-        b = bytes(value)
-    else:
-        raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
-    return b
-
-
-def cstr(value: StrOrBytes, what: str) -> bytes:
-    """A NUL-terminated C string argument (no NUL byte allowed inside)."""
-    b = _bytes(value, what)
-    if b"\0" in b:
-        raise InvalidArgument(f"{what} contains a NUL byte, which IMAP cannot send")
-    return b
 
 
 def mailbox(value: StrOrBytes) -> bytes:
@@ -181,66 +162,6 @@ def _strs(values: Iterable[Any], what: str) -> Tuple[Any, int, List[bytes]]:
     return arr, len(items), items
 
 
-def seqset(value: Any) -> bytes:
-    """A sequence set in IMAP syntax from: a str (``"1:5,7"``, ``"*"``, ``"$"``),
-    an int, a ``range`` (step 1), an :class:`imap.SequenceSet`, or an
-    iterable of ints, ranges and ``(first, last)`` tuples (``None`` for ``*``).
-    Consecutive numbers are merged: ``[1, 2, 3, 7]`` is ``1:3,7``."""
-    from .types import SequenceSet
-
-    if isinstance(value, (str, bytes)):
-        b = cstr(value, "sequence set")
-        if not b.strip():
-            raise EncodeError("empty sequence set")
-        return b
-    if isinstance(value, SequenceSet):
-        return seqset(str(value))
-    if isinstance(value, bool):
-        raise TypeError("a sequence set is not a bool")
-    if isinstance(value, int):
-        return _n(value)
-    if isinstance(value, range):
-        value = [value]
-    try:
-        items = builtins.list(value)
-    except TypeError:
-        raise TypeError(f"not a sequence set: {value!r}") from None
-    ranges: List[Tuple[Optional[int], Optional[int]]] = []
-    for item in items:
-        if isinstance(item, bool):
-            raise TypeError("a sequence set is not a bool")
-        if isinstance(item, int):
-            _n(item)
-            if ranges and ranges[-1][1] is not None and ranges[-1][0] is not None and ranges[-1][1] + 1 == item \
-                    and ranges[-1][0] <= ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], item)
-            else:
-                ranges.append((item, item))
-        elif isinstance(item, range):
-            if item.step != 1:
-                raise EncodeError("a range in a sequence set must have step 1")
-            if len(item) == 0:
-                continue
-            ranges.append((item.start, item.stop - 1))
-        elif isinstance(item, tuple) and len(item) == 2:
-            ranges.append(item)
-        else:
-            raise TypeError(f"not a sequence set element: {item!r}")
-    if not ranges:
-        raise EncodeError("empty sequence set")
-
-    def one(n: Optional[int]) -> str:
-        return "*" if n is None else _n(n).decode()
-
-    return ",".join(one(a) if a == b else f"{one(a)}:{one(b)}" for a, b in ranges).encode()
-
-
-def _n(n: int) -> bytes:
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1 or n >= 1 << 32:
-        raise EncodeError(f"message number {n!r} is not in 1..4294967295")
-    return str(n).encode()
-
-
 def _u64(n: Optional[int], what: str) -> Any:
     if n is None:
         return None
@@ -250,8 +171,6 @@ def _u64(n: Optional[int], what: str) -> Any:
 
 
 def _flags(flags: Any) -> Tuple[Any, int, List[bytes]]:
-    from .types import Flag
-
     if isinstance(flags, (str, Flag)):
         flags = [flags]
     flags = builtins.list(flags)
@@ -282,8 +201,6 @@ def _mode(mode: str, table: Mapping[str, int], what: str) -> int:
 
 
 def _status_items(items: Iterable[Any]) -> Tuple[Any, int]:
-    from .types import StatusKind
-
     names = {
         "MESSAGES": "MESSAGES", "RECENT": "RECENT", "UIDNEXT": "UID_NEXT", "UIDVALIDITY": "UID_VALIDITY",
         "UNSEEN": "UNSEEN", "DELETED": "DELETED", "SIZE": "SIZE", "HIGHESTMODSEQ": "HIGHEST_MOD_SEQ",
@@ -422,8 +339,6 @@ def examine(mailbox_name: Any, *, condstore: bool = False, qresync: Optional[QRe
 
 
 def _attr(a: Any) -> str:
-    from .types import MailboxAttr, MailboxAttrKind
-
     if isinstance(a, MailboxAttrKind):
         a = MailboxAttr(a)
     if isinstance(a, MailboxAttr):
@@ -576,21 +491,9 @@ def move(messages: Any, mailbox_name: StrOrBytes, *, uid: bool = False) -> Comma
 
 # -- FETCH and STORE -------------------------------------------------------------------
 
-_ATTRS = {
-    "ENVELOPE": "ENVELOPE", "FLAGS": "FLAGS", "INTERNALDATE": "INTERNAL_DATE", "RFC822": "RFC822",
-    "RFC822.HEADER": "RFC822_HEADER", "RFC822.TEXT": "RFC822_TEXT", "RFC822.SIZE": "RFC822_SIZE",
-    "BODY": "BODY", "BODYSTRUCTURE": "BODYSTRUCTURE", "UID": "UID", "MODSEQ": "MODSEQ",
-    "X-GM-MSGID": "GM_MSGID", "X-GM-THRID": "GM_THRID", "X-GM-LABELS": "GM_LABELS",
-    "EMAILID": "EMAIL_ID", "THREADID": "THREAD_ID", "SAVEDATE": "SAVE_DATE", "PREVIEW": "PREVIEW",
-    "PREVIEW (LAZY)": "PREVIEW_LAZY",
-}
-_SECTION_ITEM = re.compile(
-    r"^(BODY|BODY\.PEEK|BINARY|BINARY\.PEEK|BINARY\.SIZE)\[(.*)\](?:<(\d+)\.(\d+)>)?$", re.IGNORECASE | re.DOTALL
-)
-
-
 def _fetch_items(items: Any) -> int:
-    """Builds ``imap_fetch_items`` (owned by the caller until given to a command)."""
+    """Builds ``imap_fetch_items`` (owned by the caller until given to a
+    command); each item is parsed by the library (``imap_fetch_items_add_text``)."""
     if isinstance(items, str) and items.upper() in _ffi.IMAP_FETCH_MACRO:
         p = _c("imap_fetch_items_macro")(_ffi.IMAP_FETCH_MACRO[items.upper()])
         if not p:
@@ -601,45 +504,13 @@ def _fetch_items(items: Any) -> int:
     p = _c("imap_fetch_items_new")()
     if not p:
         raise MemoryError("imap_fetch_items_new failed")
+    add = _c("imap_fetch_items_add_text")
     try:
         for item in items:
-            if isinstance(item, bytes):
-                item = item.decode("utf-8", "surrogateescape")
-            if not isinstance(item, str):
+            if not isinstance(item, (str, bytes)):
                 raise TypeError(f"a FETCH item is a str such as 'UID' or 'BODY.PEEK[HEADER]', not {item!r}")
-            text = " ".join(item.split())
-            attr = _ATTRS.get(text.upper())
-            if attr is not None:
-                ok = _ffi.imap_fetch_items_add(p, _ffi.IMAP_FETCH_ATTR[attr])
-            else:
-                m = _SECTION_ITEM.match(item.strip())
-                if m is None:
-                    raise InvalidArgument(f"unknown FETCH item {item!r}")
-                name, section = m.group(1).upper(), cstr(m.group(2), "section")
-                partial = m.group(3) is not None
-                if partial:
-                    off, length = int(m.group(3)), int(m.group(4))
-                    if off >= 1 << 32 or length >= 1 << 32:
-                        raise EncodeError(f"partial range of {item!r} out of range")
-                peek = name.endswith(".PEEK")
-                if name.startswith("BODY"):
-                    ok = (
-                        _ffi.imap_fetch_items_add_body_partial(p, section, peek, off, length)
-                        if partial
-                        else _ffi.imap_fetch_items_add_body(p, section, peek)
-                    )
-                elif name == "BINARY.SIZE":
-                    if partial:
-                        raise InvalidArgument("BINARY.SIZE takes no partial range")
-                    ok = _ffi.imap_fetch_items_add_binary_size(p, section)
-                else:
-                    ok = (
-                        _ffi.imap_fetch_items_add_binary_partial(p, section, peek, off, length)
-                        if partial
-                        else _ffi.imap_fetch_items_add_binary(p, section, peek)
-                    )
-            if not ok:
-                raise InvalidArgument(f"FETCH item {item!r} is not valid")
+            if not add(p, cstr(item.strip(), "FETCH item")):
+                raise InvalidArgument(f"not a FETCH item: {item!r}")
     except BaseException:
         _ffi.imap_fetch_items_free(p)
         raise
@@ -711,8 +582,6 @@ def store_labels(
 
 
 def _keys(keys: Sequence[Any]) -> Tuple[Any, int]:
-    from .search import build_keys
-
     return build_keys(keys)
 
 
@@ -896,8 +765,6 @@ class MailboxArg:
 
 
 def _raw_arg(a: Any) -> int:
-    from .types import SequenceSet
-
     if isinstance(a, Atom):
         p = _c("imap_raw_atom")(cstr(a.value, "atom"))
     elif isinstance(a, Literal):

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, TypeVar, Union
 
 from . import _convert, _fast, _ffi
-from .commands import Command, cstr
+from ._args import cstr
+from .commands import Command
 from .errors import Error, InvalidArgument, UsageError, from_code
 from .types import (
     Event,
@@ -37,7 +38,7 @@ from .types import (
     StepKind,
 )
 
-__all__ = ["Limits", "Connection", "Decoder"]
+__all__ = ["Limits", "Connection", "Decoder", "Printer"]
 
 Buffer = Union[bytes, bytearray, memoryview]
 
@@ -327,7 +328,37 @@ def _step(kind: int, u: Any) -> Step:
 _SIMPLE_STEPS = (Step(StepKind.AWAIT_SRC), Step(StepKind.AWAIT_DST), Step(StepKind.DONE))
 
 
-class Decoder(_Owned):
+class _Fed(_Owned):
+    """An object of the library that takes server bytes: made from limits,
+    fed with :meth:`feed`; its C functions are ``_free_fn`` and ``_feed_fn``."""
+
+    _free_fn: Any
+    _feed_fn: Any
+
+    def __init__(self, make: Any, *args: Any, limits: Optional[Limits] = None):
+        ptr = make(*args, ctypes.byref(limits._c()) if limits is not None else None)
+        if not ptr:
+            raise MemoryError(f"{make.__name__} failed")
+        self._ptr: Optional[int] = ptr
+        self._lock = threading.Lock()
+
+    def _free(self, p: int) -> None:
+        self._free_fn(p)
+
+    def feed(self, data: Buffer) -> None:
+        """Appends input (copied); ``b""`` marks the end of input."""
+        arg, n = _as_buffer(data)
+        with self._lock:
+            rc = self._feed_fn(self._handle(), arg, n)
+        if rc:
+            raise from_code(rc)
+
+    def feed_eof(self) -> None:
+        """Marks the end of input."""
+        self.feed(b"")
+
+
+class Decoder(_Fed):
     """The plain response decoder (``imap_decoder``), for proxies and tools.
 
     Feed it bytes with :meth:`feed` (``b""`` or :meth:`feed_eof` at the end of
@@ -344,29 +375,11 @@ class Decoder(_Owned):
     """
 
     def __init__(self, limits: Optional[Limits] = None):
-        lim = ctypes.byref(limits._c()) if limits is not None else None
-        ptr = _ffi.imap_decoder_new(lim)
-        if not ptr:
-            raise MemoryError("imap_decoder_new failed")
-        self._ptr: Optional[int] = ptr
-        self._lock = threading.Lock()
+        super().__init__(_ffi.imap_decoder_new, limits=limits)
 
     _what = "decoder"
-
-    def _free(self, p: int) -> None:
-        _ffi.imap_decoder_free(p)
-
-    def feed(self, data: Buffer) -> None:
-        """Appends input (copied); ``b""`` marks the end of input."""
-        arg, n = _as_buffer(data)
-        with self._lock:
-            rc = _ffi.imap_decoder_feed(self._handle(), arg, n)
-        if rc:
-            raise from_code(rc)
-
-    def feed_eof(self) -> None:
-        """Marks the end of input."""
-        self.feed(b"")
+    _free_fn = staticmethod(_ffi.imap_decoder_free)
+    _feed_fn = staticmethod(_ffi.imap_decoder_feed)
 
     def next(self) -> Optional[Event]:
         """The next event, or None when more input is needed."""
@@ -409,3 +422,44 @@ class Decoder(_Owned):
         """Feeds ``data`` and returns the events it completes."""
         self.feed(data)
         return list(self)
+
+
+class Printer(_Fed):
+    """The library's printer over a decoder (``imap_printer``): server bytes
+    in, each decoded event out as one line of text, in the canonical
+    s-expression form of docs/sexp.md (or JSON with ``json=True``): the
+    ``out`` lines of the decode vectors, what ``imap-trace`` prints. For
+    logs, traces and comparisons; the values themselves come from
+    :class:`Decoder`.
+
+    >>> with Printer() as p:
+    ...     p.print(b"* 3 EXISTS\\r\\n")
+    ['(exists 3)']
+
+    A fatal framing error is printed as a last ``(fatal kind)`` line, after
+    which nothing more is printed.
+    """
+
+    def __init__(self, limits: Optional[Limits] = None, *, json: bool = False):
+        super().__init__(_ffi.imap_printer_new, _ffi.IMAP_PRINT_FORMAT["JSON" if json else "SEXP"], limits=limits)
+
+    _what = "printer"
+    _free_fn = staticmethod(_ffi.imap_printer_free)
+    _feed_fn = staticmethod(_ffi.imap_printer_feed)
+
+    def __iter__(self) -> Iterator[str]:
+        """The lines of the events the input so far completes."""
+        while True:
+            with self._lock:
+                line = _ffi.string_at(_ffi.imap_printer_next(self._handle()))
+            if line is None:
+                return
+            yield line.decode("utf-8")
+
+    def print(self, data: Buffer) -> List[str]:
+        """Feeds ``data`` and returns the lines of the events it completes."""
+        self.feed(data)
+        return list(self)
+
+    def __repr__(self) -> str:
+        return f"<imap.Printer {'closed' if self._ptr is None else 'open'}>"

@@ -20,6 +20,7 @@ import datetime as _dt
 from typing import Any, List, Optional, Tuple, Union
 
 from . import _ffi
+from ._args import cstr, seqset
 from .errors import EncodeError, InvalidArgument
 
 __all__ = [
@@ -69,8 +70,6 @@ def _made(ptr: Optional[int], what: str) -> int:
 
 
 def _text(value: Union[str, bytes], what: str) -> bytes:
-    from .commands import cstr
-
     return cstr(value, what)
 
 
@@ -237,8 +236,6 @@ class _Set(Key):
         return (self.messages,)
 
     def _build(self) -> int:
-        from .commands import seqset
-
         return _made(_ffi.sym(f"imap_key_{self._fn}")(seqset(self.messages)), self._fn.upper())
 
 

@@ -1,5 +1,6 @@
 """Every decode vector of tests/vectors/decode through imap.Decoder, printed
-from the Python values by imap.sexp and compared with the `out` lines."""
+from the Python values by the test oracle sexp_oracle and compared with the
+`out` lines; and through the library's own printer, imap.Printer."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from typing import List, Sequence
 import pytest
 
 import imap
-from imap import sexp
-
+import sexp_oracle as sexp
 from vectors import read_dir
 
 CASES = read_dir("decode")
@@ -59,3 +59,22 @@ def test_decode_vectors_byte_by_byte():
     """All vectors fed one byte at a time (one test, to keep the count readable)."""
     bad = [c.name for c in CASES if decode([c.input[i : i + 1] for i in range(len(c.input))]) != c.out]
     assert not bad, f"byte-by-byte decode differs for {bad}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_library_printer(case):
+    with imap.Printer() as p:
+        lines = p.print(case.input)
+        p.feed_eof()
+        lines += list(p)
+    assert lines == case.out, f"{case.origin}"
+
+
+def test_library_printer_json_and_misuse():
+    p = imap.Printer(json=True)
+    assert p.print(b"* 3 EXISTS\r\n* 1 FETCH (UID") == ['{"exists":[3]}']
+    p.feed_eof()
+    assert list(p) == ['{"fatal":["unexpected-eof"]}']
+    p.close()
+    with pytest.raises(imap.UsageError):
+        p.feed(b"x")

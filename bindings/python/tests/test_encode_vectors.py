@@ -12,7 +12,7 @@ import pytest
 import imap
 from imap import commands as C
 from imap import search as S
-from imap import sexp
+import sexp_oracle as sexp
 
 from vectors import read_dir, unescape
 

@@ -5,6 +5,8 @@ use super::parser::{finish, is_astring_char, ArenaVec, PResult, Parser};
 
 use crate::types::{Bytes, Date, DateTime, FetchItem, FetchItemName as Item, Section, SectionText, Slice};
 
+mod attr;
+
 /// `"(" item *(SP item) ")"`. An item list wrapped in extra parentheses (as
 /// Lotus Domino sends) is flattened.
 pub(crate) fn msg_att<'a>(p: &mut Parser<'a>) -> PResult<&'a [FetchItem<'a>]> {

@@ -250,6 +250,21 @@ pub unsafe extern "C" fn imap_fetch_items_add(items: *mut imap_fetch_items, attr
     add(items, || simple_attr(attr))
 }
 
+/// Adds one item written as in a command, parsed by the core
+/// (`FetchAttr::parse`): `"UID"`, `"RFC822.SIZE"`, `"PREVIEW (LAZY)"`,
+/// `"BODY.PEEK[HEADER.FIELDS (From To)]<0.2048>"`, `"BINARY[1.2]"`,
+/// `"BINARY.SIZE[2]"`... (names in any case; no surrounding spaces).
+/// False if an argument is NULL, `items` is a macro, or `item` is not a
+/// FETCH item.
+///
+/// # Safety
+/// `items` is NULL or FETCH items not yet freed nor given away; `item` is
+/// NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn imap_fetch_items_add_text(items: *mut imap_fetch_items, item: *const c_char) -> bool {
+    add(items, || FetchAttr::parse(c_bytes(item)?).ok())
+}
+
 /// Adds `BODY[section]`, or `BODY.PEEK[section]` when `peek` is true (it
 /// does not set `\Seen`). `section` is what goes between the brackets:
 /// `""` (the whole message), `"1.2"`, `"HEADER"`, `"TEXT"`, `"1.MIME"`,
