@@ -42,7 +42,7 @@ fn fetch_att(p: &mut Parser<'_>) -> PResult<FetchAttr<'static>> {
         Some(n) if word[n..].eq_ignore_ascii_case(b".PEEK") => (&word[..n], true),
         _ => (word, false),
     };
-    let Some(item) = Item::lookup(word) else { return Err(p.expected("FETCH item name")) };
+    let Some(item) = Item::from_name(word) else { return Err(p.expected("FETCH item name")) };
     let has_section = p.peek() == Some(b'[');
     Ok(match (item, has_section) {
         (Item::Body, true) => {
